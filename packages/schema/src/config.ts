@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { CronError, parseCron } from './cron.ts';
+import { TeamId } from './ids.ts';
+
+/**
+ * An EventBridge Scheduler cron expression, e.g. "cron(0/30 11-15 ? 4-9 SAT,SUN *)":
+ * minutes hours day-of-month month day-of-week year. The local scheduler evaluates the
+ * same expressions, so both runtimes follow one rule.
+ */
+export const CronExpression = z.string().superRefine((value, ctx) => {
+  try {
+    parseCron(value);
+  } catch (error) {
+    const why = error instanceof CronError ? ` (${error.message})` : '';
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an EventBridge cron expression like "cron(0/30 11-15 ? 4-9 SAT,SUN *)"${why}`,
+    });
+  }
+});
+
+export const TimeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected an IANA time zone such as "Europe/London"' },
+);
+
+/**
+ * A push-service host, or host:port; an entry allows exactly that host and port
+ * ("*.example.com" allows its subdomains, as Windows' push service needs).
+ */
+export const AllowedPushHost = z
+  .string()
+  .regex(
+    /^(\[[0-9a-fA-F:]+\]|(\*\.)?[A-Za-z0-9.-]+)(:\d{1,5})?$/,
+    'expected a host or host:port, e.g. "fcm.googleapis.com"',
+  );
+
+/** The public push services of Chrome/Android, Firefox, Edge/Windows and Safari/Apple. */
+export const DEFAULT_PUSH_HOSTS = [
+  'fcm.googleapis.com',
+  'updates.push.services.mozilla.com',
+  '*.notify.windows.com',
+  'web.push.apple.com',
+] as const;
+
+export const TeamConfig = z.object({
+  id: TeamId,
+  /** How the team is named in titles and on the page, e.g. "1st XI". */
+  label: z.string().min(1).max(40),
+  /** The team exactly as the fixtures page shows it, e.g. "Cleckheaton CC - 1st XI". */
+  fixturesText: z.string().min(1),
+});
+export type TeamConfig = z.infer<typeof TeamConfig>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
+
+export const NotificationRules = z.object({
+  /** A score update every N overs of each innings; 0 turns them off. */
+  oversInterval: z.number().int().min(0).max(50).default(10),
+  wickets: z.boolean().default(true),
+  battingMilestones: z.array(z.number().int().positive()).default([50, 100, 150, 200]),
+  bowlingMilestones: z.array(z.number().int().positive().max(10)).default([5, 10]),
+  inningsEnd: z.boolean().default(true),
+  result: z.boolean().default(true),
+});
+export type NotificationRules = z.infer<typeof NotificationRules>;
+
+export const ConfigFile = z
+  .object({
+    $schema: z.string().optional(),
+    club: z.object({
+      /** As the league writes it, e.g. "Cleckheaton CC". */
+      name: z.string().min(1),
+      /** Used in titles and on the page, e.g. "Cleckheaton". */
+      shortName: z.string().min(1).max(30).optional(),
+      /** Tag value for the club's scraper hosts and resources: letters, digits, "-". */
+      slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'expected a lower-case slug like "cleckheaton"'),
+    }),
+    league: z.object({
+      /** e.g. "https://bradfordcl.play-cricket.com"; match pages are base URL + "/website/results/<id>". */
+      baseUrl: z.url({
+        protocol: /^https?$/,
+        error: 'expected the league site URL, e.g. "https://x.play-cricket.com"',
+      }),
+      /** The day's-matches page, absolute or relative to baseUrl. */
+      fixturesPath: z.string().min(1),
+    }),
+    teams: z
+      .array(TeamConfig)
+      .min(1, 'expected at least one team')
+      .refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, { error: 'expected unique team ids' }),
+    schedule: z
+      .object({
+        timeZone: TimeZone.default('Europe/London'),
+        /** When to look for the day's fixtures (match days, in season). */
+        findFixtures: CronExpression.default('cron(0/30 11-15 ? 4-9 SAT,SUN *)'),
+        /** When to terminate any scraper host still running. */
+        sweepScrapers: CronExpression.default('cron(0 21 ? 4-9 SAT,SUN *)'),
+      })
+      .prefault({}),
+    notifications: NotificationRules.prefault({}),
+    push: z.object({
+      /** VAPID subject: a mailto: or https: contact for the push services. */
+      vapidSubject: z
+        .string()
+        .regex(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/, 'expected "mailto:you@club.org" or an https URL'),
+      allowedHosts: z.array(AllowedPushHost).default([...DEFAULT_PUSH_HOSTS]),
+      /** Seconds a push service keeps an undelivered message. */
+      ttlSeconds: z
+        .object({
+          score: z.number().int().min(0).max(86_400).default(1800),
+          result: z.number().int().min(0).max(2_419_200).default(86_400),
+        })
+        .prefault({}),
+    }),
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65_535).default(8080),
+        dataDir: z.string().min(1).default('./data'),
+        /** Origins allowed to call the APIs (CORS), e.g. the club website embedding the scoreboard. */
+        pageOrigins: z.array(z.url()).default([]),
+        /** The public URL of the supporters' page; notifications link here. */
+        publicUrl: z.url().optional(),
+      })
+      .prefault({}),
+    scraper: z
+      .object({
+        safetyPollSeconds: z.number().int().min(5).max(600).default(60),
+        reloadMinutes: z.number().int().min(1).max(240).default(30),
+        /** Backoff while waiting for scoring to start: first and longest wait. */
+        tabPollSeconds: z
+          .object({ min: z.number().int().min(1).default(60), max: z.number().int().min(1).default(600) })
+          .prefault({}),
+        /** Coalescing window for a burst of DOM mutations (one ball = one message). */
+        debounceMs: z.number().int().min(0).max(5000).default(40),
+      })
+      .prefault({}),
+    cms: z
+      .object({
+        sanity: z.object({
+          projectId: z.string().regex(/^[a-z0-9-]+$/, 'expected a Sanity project id'),
+          dataset: z.string().min(1).default('production'),
+          apiVersion: z
+            .string()
+            .regex(/^v\d{4}-\d{2}-\d{2}$/, 'expected an API version like "v2025-02-19"')
+            .default('v2025-02-19'),
+          /** The fixture document type and its fields. */
+          fixtureType: z.string().min(1).default('fixture'),
+          /** Override for tests and proxies; defaults to https://<projectId>.api.sanity.io. */
+          apiHost: z.url().optional(),
+        }),
+      })
+      .optional(),
+    aws: z
+      .object({
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region like "eu-west-2"'),
+        operatorEmail: z.email(),
+        scraperInstanceType: z.string().default('t4g.small'),
+        spot: z.boolean().default(false),
+        stateBucket: z.string().optional(),
+      })
+      .optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof ConfigFile>;
+export type ConfigFileInput = z.input<typeof ConfigFile>;

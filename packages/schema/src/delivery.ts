@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { MatchId, TeamId } from './ids.ts';
+import { NotificationEvent, NotificationKind } from './notification.ts';
+import { Scorecard } from './scorecard.ts';
+import { Subscription } from './subscription.ts';
+
+/** What the live page receives over its WebSocket for every new scorecard. */
+export const LiveScorecardMessage = z.object({
+  type: z.literal('scorecard'),
+  scorecard: Scorecard,
+  /**
+   * Set when the scorecard was too large for one WebSocket frame and its detail was left
+   * out: the page fetches the full scorecard from this URL instead.
+   */
+  fetch: z.string().optional(),
+});
+export type LiveScorecardMessage = z.infer<typeof LiveScorecardMessage>;
+
+/** What the page sends to ask for the current scorecards (API Gateway cannot send on $connect). */
+export const LiveSyncRequest = z.object({ action: z.literal('sync') });
+export type LiveSyncRequest = z.infer<typeof LiveSyncRequest>;
+
+/** The decrypted Web Push payload the service worker shows (kept well under 4 KB). */
+export const PushPayload = z.object({
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+  /** Notifications with one tag replace each other on the device: one per match and kind. */
+  tag: z.string().min(1).max(100),
+  url: z.string().min(1).max(500),
+  matchId: MatchId.or(z.literal('')),
+  kind: NotificationKind.or(z.literal('subscribed')),
+});
+export type PushPayload = z.infer<typeof PushPayload>;
+
+/** One slice of an event's audience (send-push fan-out → push queue → send-push job). */
+export const PushJob = z.object({
+  type: z.literal('send-push'),
+  event: NotificationEvent,
+  subscriptions: z.array(Subscription).min(1).max(1000),
+  /** How many times this slice has been tried already; past the limit it dead-letters. */
+  attempt: z.number().int().nonnegative().default(0),
+});
+export type PushJob = z.infer<typeof PushJob>;
+
+/** A message on the push queue: a new event to fan out, or a slice of subscriptions to send to. */
+export const PushQueueMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), event: NotificationEvent }),
+  PushJob,
+]);
+export type PushQueueMessage = z.infer<typeof PushQueueMessage>;
+
+/** One slice of a large broadcast: the serialized live message and the connections to reach. */
+export const BroadcastBatch = z.object({
+  matchId: MatchId,
+  teamId: TeamId,
+  message: z.string().min(1),
+  connectionIds: z.array(z.string().min(1)).min(1).max(2000),
+});
+export type BroadcastBatch = z.infer<typeof BroadcastBatch>;
