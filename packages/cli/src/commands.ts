@@ -14,6 +14,18 @@ export const commands = {
     summary: 'print the Scorecard JSON of a saved match page',
     run: runParseCommand,
   },
+  scrape: {
+    summary: 'watch live match pages; one ScorecardHtml JSON line per change (--out - or sqs://…)',
+    run: async (argv) => (await import('@live-scores/scraper')).runScrapeCommand(argv),
+  },
+  simulate: {
+    summary: 'run the simulated league site on loopback (--port, --speed, --seed, --matches)',
+    run: async (argv) => (await import('@live-scores/simulator')).runSimulateCommand(argv),
+  },
+  vapid: {
+    summary: 'generate a VAPID key pair for Web Push (print as environment variables)',
+    run: async (argv) => (await import('./vapid-command.ts')).runVapidCommand(argv),
+  },
   bench: {
     summary: 'run the benchmarks; writes bench/results.json and bench/results.md',
     run: async (argv) => (await import('./bench-command.ts')).runBenchCommand(argv),

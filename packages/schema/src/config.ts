@@ -59,8 +59,6 @@ export const TeamConfig = z.object({
 });
 export type TeamConfig = z.infer<typeof TeamConfig>;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
-
 export const NotificationRules = z.object({
   /** A score update every N overs of each innings; 0 turns them off. */
   oversInterval: z.number().int().min(0).max(50).default(10),

@@ -8,3 +8,4 @@ export * from './format-error.ts';
 export * from './delivery.ts';
 export * from './fixture.ts';
 export * from './cron.ts';
+export * from './html-queue-body.ts';

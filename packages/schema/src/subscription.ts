@@ -51,3 +51,14 @@ export function wantsNotification(
   const kinds = preferences?.kinds;
   return (!teams || teams.includes(teamId)) && (!kinds || kinds.includes(kind));
 }
+
+/** `PUT /api/subscriptions`: new preferences for an existing endpoint. */
+export const PreferencesUpdate = z.object({
+  endpoint: z.url().max(1024),
+  preferences: SubscriptionPreferences.optional(),
+});
+export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
+
+/** `DELETE /api/subscriptions`: the endpoint to forget. */
+export const UnsubscribeRequest = z.object({ endpoint: z.url().max(1024) });
+export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;

@@ -1,0 +1,15 @@
+import { broadcastScorecard } from '@live-scores/core';
+import { broadcastQueue, connections, connectionSender } from './wiring/delivery-adapters.ts';
+import { functionLogger } from './wiring/logger.ts';
+import { scorecardFromRecord } from './wiring/scorecard-record.ts';
+import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+
+const logger = functionLogger('broadcast');
+
+/** Scorecard topic → its queue → every live page (split into batches past a couple of thousand). */
+export const handler = sqsBatchHandler((record) =>
+  broadcastScorecard(
+    { connections: connections(), sender: connectionSender(), batches: broadcastQueue(), logger },
+    scorecardFromRecord(record),
+  ),
+);

@@ -1,0 +1,24 @@
+import { notifyRules } from '@live-scores/core';
+import { configFromEnv } from './wiring/environment.ts';
+import { eventLog, pushQueue, rulesStates } from './wiring/delivery-adapters.ts';
+import { functionLogger } from './wiring/logger.ts';
+import { scorecardFromRecord } from './wiring/scorecard-record.ts';
+import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+
+const logger = functionLogger('notify-rules');
+
+/** Scorecard topic → its queue → the match's rules → new events on the push queue, each once. */
+export const handler = sqsBatchHandler((record) => {
+  const scorecard = scorecardFromRecord(record);
+  const config = configFromEnv();
+  const team = config.teams.find((t) => t.id === scorecard.teamId);
+  if (!team) throw new Error(`message ${record.messageId}: team ${scorecard.teamId} is not configured`);
+  return notifyRules(
+    { states: rulesStates(), eventLog: eventLog(), pushQueue: pushQueue(), logger },
+    scorecard,
+    {
+      rules: config.notifications,
+      teamLabel: team.label,
+    },
+  );
+});

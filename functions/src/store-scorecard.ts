@@ -1,0 +1,12 @@
+import { storeScorecard } from '@live-scores/core';
+import { scorecardStore, timeZone } from './wiring/aws-adapters.ts';
+import { functionLogger } from './wiring/logger.ts';
+import { scorecardFromRecord } from './wiring/scorecard-record.ts';
+import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+
+const logger = functionLogger('store-scorecard');
+
+/** Scorecard topic → its queue (raw delivery) → the newest scorecard per team and match in S3. */
+export const handler = sqsBatchHandler((record) =>
+  storeScorecard(scorecardFromRecord(record), { store: scorecardStore(), timeZone: timeZone(), logger }),
+);

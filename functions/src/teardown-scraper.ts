@@ -1,0 +1,18 @@
+import { systemClock, teardownScraper } from '@live-scores/core';
+import { fixturesTable, scraperFleet, timeZone } from './wiring/aws-adapters.ts';
+import { functionLogger } from './wiring/logger.ts';
+import { scorecardFromRecord } from './wiring/scorecard-record.ts';
+import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+
+const logger = functionLogger('teardown-scraper');
+
+/** Final scorecards only → mark the match complete; terminate its host when nothing it watches is live. */
+export const handler = sqsBatchHandler((record) =>
+  teardownScraper(scorecardFromRecord(record), {
+    fixtures: fixturesTable(),
+    fleet: scraperFleet(),
+    clock: systemClock,
+    timeZone: timeZone(),
+    logger,
+  }),
+);

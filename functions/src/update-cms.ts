@@ -1,0 +1,12 @@
+import { updateCms } from '@live-scores/core';
+import { cms, timeZone } from './wiring/aws-adapters.ts';
+import { functionLogger } from './wiring/logger.ts';
+import { scorecardFromRecord } from './wiring/scorecard-record.ts';
+import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+
+const logger = functionLogger('update-cms');
+
+/** Final scorecards only (the subscription's game-over filter policy) → the result in the CMS, once. */
+export const handler = sqsBatchHandler(async (record) =>
+  updateCms(scorecardFromRecord(record), { cms: await cms(), timeZone: timeZone(), logger }),
+);

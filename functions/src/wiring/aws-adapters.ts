@@ -1,0 +1,93 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import {
+  createDynamoDbFixturesTable,
+  createEc2ScraperFleet,
+  createS3ObjectReader,
+  createS3ScorecardStore,
+  createSnsScorecardTopic,
+} from '@live-scores/aws';
+import { createSanityCms } from '@live-scores/cms-sanity';
+import type { Cms, FixturesTable, ScorecardStore, ScorecardTopic, ScraperFleet } from '@live-scores/core';
+import { configFromEnv, requireEnv } from './environment.ts';
+
+/**
+ * The AWS adapters the handlers use, built on first use and kept for the life of the
+ * execution environment (SDK clients reuse their connections across invocations).
+ * Tests replace the SDK clients with aws-sdk-client-mock, which patches them globally.
+ */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+const region = (): string => process.env.AWS_REGION ?? 'eu-west-2';
+
+export const scorecardTopic = once(
+  (): ScorecardTopic =>
+    createSnsScorecardTopic({
+      client: new SNSClient({ region: region() }),
+      topicArn: requireEnv('SCORECARD_TOPIC_ARN'),
+    }),
+);
+
+export const scorecardStore = once(
+  (): ScorecardStore =>
+    createS3ScorecardStore({
+      client: new S3Client({ region: region() }),
+      bucket: requireEnv('SCORECARD_BUCKET'),
+    }),
+);
+
+/** Reads pages the scraper stored in the bucket because they were too large for the queue. */
+export const htmlObjectReader = once(() => createS3ObjectReader(new S3Client({ region: region() })));
+
+export const fixturesTable = once(
+  (): FixturesTable =>
+    createDynamoDbFixturesTable({
+      client: new DynamoDBClient({ region: region() }),
+      tableName: requireEnv('FIXTURES_TABLE'),
+    }),
+);
+
+/** Lists and terminates the club's hosts; starts them only where the launch settings are set. */
+export const scraperFleet = once((): ScraperFleet => {
+  const config = configFromEnv();
+  const launchTemplateId = process.env.SCRAPER_LAUNCH_TEMPLATE_ID;
+  const htmlQueueUrl = process.env.HTML_QUEUE_URL;
+  return createEc2ScraperFleet({
+    client: new EC2Client({ region: region() }),
+    clubSlug: config.club.slug,
+    leagueBaseUrl: config.league.baseUrl,
+    ...(launchTemplateId && htmlQueueUrl
+      ? { launch: { launchTemplateId, scraperOut: `sqs://${htmlQueueUrl}`, region: region() } }
+      : {}),
+  });
+});
+
+let cmsClient: Promise<Cms | undefined> | undefined;
+
+/**
+ * The club's CMS, or undefined when the configuration has none (update-cms then does
+ * nothing). A failed token read is not cached, so the next invocation tries again.
+ */
+export function cms(): Promise<Cms | undefined> {
+  cmsClient ??= buildCms().catch((error: unknown) => {
+    cmsClient = undefined;
+    throw error;
+  });
+  return cmsClient;
+}
+
+async function buildCms(): Promise<Cms | undefined> {
+  const sanity = configFromEnv().cms?.sanity;
+  if (!sanity) return undefined;
+  const token = await getParameter(requireEnv('CMS_TOKEN_PARAMETER'), { decrypt: true, maxAge: 300 });
+  if (!token) throw new Error('the CMS token parameter is empty');
+  return createSanityCms({ ...sanity, token });
+}
+
+export const timeZone = (): string => configFromEnv().schedule.timeZone;

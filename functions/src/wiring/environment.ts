@@ -1,0 +1,23 @@
+import { ConfigFile, formatIssues } from '@live-scores/schema';
+
+/** A required environment variable, or a one-line error naming it. */
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+/** The validated configuration the stack passes as `LIVE_SCORES_CONFIG` (no secrets in it). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(requireEnv('LIVE_SCORES_CONFIG', env));
+  } catch (error) {
+    throw new Error(
+      `LIVE_SCORES_CONFIG: ${error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message}`,
+    );
+  }
+  const parsed = ConfigFile.safeParse(raw);
+  if (!parsed.success) throw new Error(`LIVE_SCORES_CONFIG: ${formatIssues(parsed.error).join('; ')}`);
+  return parsed.data;
+}

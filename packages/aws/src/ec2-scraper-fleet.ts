@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import {
+  CreateTagsCommand,
+  DescribeInstancesCommand,
+  paginateDescribeInstances,
+  RunInstancesCommand,
+  TerminateInstancesCommand,
+  type EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
+import type { ScraperFleet, ScraperHost, WatchedMatch } from '@live-scores/core';
+import { MatchDay } from '@live-scores/schema';
+import { hasErrorName } from './aws-errors.ts';
+import {
+  MATCHES_TAG,
+  matchesTagValue,
+  parseMatchesTag,
+  scraperHostUserData,
+} from './scraper-host-user-data.ts';
+
+export interface Ec2ScraperFleetOptions {
+  client: EC2Client;
+  /** The club's slug: every host is tagged `Owner=<slug>`, which is how list and sweep find them. */
+  clubSlug: string;
+  /** Match pages are `<leagueBaseUrl>/website/results/<matchId>`. */
+  leagueBaseUrl: string;
+  /** What starting a host needs; teardown and sweep, which only list and terminate, leave it out. */
+  launch?: {
+    launchTemplateId: string;
+    /** Passed to the scraper as `--out`, e.g. `sqs://<html queue url>`. */
+    scraperOut: string;
+    region: string;
+    command?: string;
+  };
+}
+
+export const ROLE_TAG_VALUE = 'scraper';
+
+/**
+ * Scraper hosts as EC2 instances from the club's launch template, tagged `Owner`, `Role`,
+ * `Date` and `Matches`. A match found later is added to the `Matches` tag; the host reads
+ * its own tags from instance metadata every minute and restarts its scraper with the new
+ * set (see `scraperHostUserData`).
+ */
+export function createEc2ScraperFleet(options: Ec2ScraperFleetOptions): ScraperFleet {
+  const { client, clubSlug } = options;
+  const matchUrl = (matchId: string): string =>
+    new URL(`/website/results/${matchId}`, options.leagueBaseUrl).href;
+
+  function toHost(instance: Instance): ScraperHost | undefined {
+    const tag = (key: string): string | undefined => instance.Tags?.find((t) => t.Key === key)?.Value;
+    const date = MatchDay.safeParse(tag('Date'));
+    if (!instance.InstanceId || !date.success) return undefined;
+    return {
+      id: instance.InstanceId,
+      date: date.data,
+      matches: parseMatchesTag(tag(MATCHES_TAG) ?? '', matchUrl),
+    };
+  }
+
+  async function describe(hostId: string): Promise<ScraperHost | undefined> {
+    const out = await client.send(new DescribeInstancesCommand({ InstanceIds: [hostId] }));
+    const instance = out.Reservations?.flatMap((r) => r.Instances ?? [])[0];
+    return instance ? toHost(instance) : undefined;
+  }
+
+  return {
+    async start(date, matches) {
+      const launch = options.launch;
+      if (!launch)
+        throw new Error('this scraper fleet was built without launch settings; it cannot start hosts');
+      const out = await client.send(
+        new RunInstancesCommand({
+          LaunchTemplate: { LaunchTemplateId: launch.launchTemplateId, Version: '$Latest' },
+          MinCount: 1,
+          MaxCount: 1,
+          // The same request retried (a Lambda retry) returns the same instance, not a second one.
+          ClientToken: clientToken(clubSlug, date, matches),
+          UserData: Buffer.from(
+            scraperHostUserData({
+              leagueBaseUrl: options.leagueBaseUrl,
+              out: launch.scraperOut,
+              region: launch.region,
+              matches,
+              ...(launch.command ? { command: launch.command } : {}),
+            }),
+          ).toString('base64'),
+          TagSpecifications: [
+            {
+              ResourceType: 'instance',
+              Tags: [
+                { Key: 'Name', Value: `live-scores-scraper-${clubSlug}-${date}` },
+                { Key: 'Owner', Value: clubSlug },
+                { Key: 'Role', Value: ROLE_TAG_VALUE },
+                { Key: 'Date', Value: date },
+                { Key: MATCHES_TAG, Value: matchesTagValue(matches) },
+              ],
+            },
+          ],
+        }),
+      );
+      const id = out.Instances?.[0]?.InstanceId;
+      if (!id) throw new Error(`RunInstances started no scraper host for ${clubSlug} on ${date}`);
+      return { id, date, matches: [...matches] };
+    },
+
+    async addMatch(hostId, match) {
+      const host = await describe(hostId);
+      if (!host) throw new Error(`scraper host ${hostId} not found`);
+      if (host.matches.some((m) => m.matchId === match.matchId)) return;
+      await client.send(
+        new CreateTagsCommand({
+          Resources: [hostId],
+          Tags: [{ Key: MATCHES_TAG, Value: matchesTagValue([...host.matches, match]) }],
+        }),
+      );
+    },
+
+    async terminate(hostId) {
+      try {
+        await client.send(new TerminateInstancesCommand({ InstanceIds: [hostId] }));
+      } catch (error) {
+        if (!hasErrorName(error, 'InvalidInstanceID.NotFound')) throw error;
+      }
+    },
+
+    async list() {
+      const hosts: ScraperHost[] = [];
+      const pages = paginateDescribeInstances(
+        { client },
+        {
+          Filters: [
+            { Name: 'tag:Owner', Values: [clubSlug] },
+            { Name: 'tag:Role', Values: [ROLE_TAG_VALUE] },
+            { Name: 'instance-state-name', Values: ['pending', 'running'] },
+          ],
+        },
+      );
+      for await (const page of pages) {
+        for (const instance of page.Reservations?.flatMap((r) => r.Instances ?? []) ?? []) {
+          const host = toHost(instance);
+          if (host) hosts.push(host);
+        }
+      }
+      return hosts;
+    },
+  };
+}
+
+function clientToken(clubSlug: string, date: string, matches: readonly WatchedMatch[]): string {
+  const ids = matches.map((m) => m.matchId).sort();
+  return createHash('sha256')
+    .update(`${clubSlug}|${date}|${ids.join(',')}`)
+    .digest('hex')
+    .slice(0, 64);
+}

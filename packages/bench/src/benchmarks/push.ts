@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PushMessage } from '@live-scores/core';
+import { generateVapidKeys } from '@live-scores/push';
+import type { Subscription } from '@live-scores/schema';
+import type { Benchmark, BenchResult } from '../types.ts';
+import { startHelper } from './processes/child-process.ts';
+
+export interface PushBenchOptions {
+  subscriptions?: number;
+  /** Encryption worker threads for the pooled sender (default: one per core beyond the first). */
+  encryptionThreads?: number;
+}
+
+const MESSAGE: PushMessage = {
+  payload: {
+    title: '1st XI · Wicket',
+    body: 'A Smith ct B Jones b J Thurwell 34 — Cleckheaton 120 for 3 (28.4 overs)',
+    tag: '6123456-wicket',
+    url: 'https://scores.club.example/?match=6123456',
+    matchId: '6123456',
+    kind: 'wicket',
+  },
+  ttlSeconds: 1800,
+  urgency: 'high',
+  topic: '6123456-wicket',
+};
+
+interface SendResult {
+  ms: number;
+  delivered: number;
+}
+interface ReceiverStats {
+  received: number;
+  refused: number;
+  connections: number;
+  tokens: number;
+}
+
+/**
+ * Web Push throughput to a loopback push service (https, self-signed certificate, VAPID
+ * verified and every payload decrypted) with 10,000 subscriptions: the pooled sender against
+ * the naive `Promise.all(subs.map(s => webpush.sendNotification(s, payload)))`, measured in
+ * the same run against the same receiver. Receiver and each sender run in their own process,
+ * and both senders trust the certificate the same way, through NODE_EXTRA_CA_CERTS.
+ */
+export function pushThroughput(options: PushBenchOptions = {}): Benchmark {
+  const count = options.subscriptions ?? 10_000;
+  const encryptionThreads = options.encryptionThreads ?? Math.max(1, availableParallelism() - 1);
+  return {
+    name: 'push',
+    async run(): Promise<BenchResult[]> {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-push-'));
+      const receiver = startHelper(new URL('./processes/push-receiver-process.ts', import.meta.url));
+      try {
+        const { cert, subscriptions } = await receiver.request<{
+          cert: string;
+          subscriptions: Subscription[];
+        }>({ type: 'start', tls: true, subscriptions: count });
+        writeFileSync(join(dir, 'ca.pem'), cert);
+        const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') };
+        const vapid = { subject: 'mailto:bench@club.example', ...generateVapidKeys() };
+
+        const run = async (mode: 'pooled' | 'naive') => {
+          const before = await receiver.request<ReceiverStats>({ type: 'reset' });
+          const sender = startHelper(new URL('./processes/push-sender-process.ts', import.meta.url), env);
+          try {
+            const result = await sender.request<SendResult>({
+              mode,
+              subscriptions,
+              message: MESSAGE,
+              vapid,
+              encryptionThreads,
+            });
+            const after = await receiver.request<ReceiverStats>({ type: 'stats' });
+            return {
+              ...result,
+              received: after.received,
+              connections: after.connections - before.connections,
+              tokens: after.tokens - before.tokens,
+              perS: (result.delivered / result.ms) * 1000,
+            };
+          } finally {
+            await sender.stop();
+          }
+        };
+        const pooled = await run('pooled');
+        const naive = await run('naive');
+
+        return [
+          {
+            key: 'push.per_s',
+            label: `Web Push throughput, pooled sender, ${count} subscriptions (https loopback receiver)`,
+            value: Math.round(pooled.perS),
+            unit: 'notifications/s',
+            target: { op: '>=', value: 2000 },
+            detail: {
+              delivered: pooled.delivered,
+              received: pooled.received,
+              ms: Math.round(pooled.ms),
+              connections: pooled.connections,
+              jwtsSigned: pooled.tokens,
+            },
+          },
+          {
+            key: 'push.naive_per_s',
+            label: 'Web Push throughput, naive Promise.all(sendNotification) in the same run',
+            value: Math.round(naive.perS),
+            unit: 'notifications/s',
+            detail: {
+              delivered: naive.delivered,
+              received: naive.received,
+              ms: Math.round(naive.ms),
+              connections: naive.connections,
+              jwtsSigned: naive.tokens,
+            },
+          },
+          {
+            key: 'push.ratio_vs_naive',
+            label: 'Pooled sender throughput ÷ naive throughput',
+            value: Math.round((pooled.perS / naive.perS) * 100) / 100,
+            unit: '×',
+            target: { op: '>=', value: 3 },
+          },
+        ];
+      } finally {
+        await receiver.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

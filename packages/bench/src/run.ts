@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { fanoutLatency } from './benchmarks/fanout.ts';
+import { parseThroughput } from './benchmarks/parse.ts';
+import { pushThroughput } from './benchmarks/push.ts';
+import { writeResults } from './report.ts';
+import { meetsTarget } from './stats.ts';
+import type { Benchmark, BenchResult } from './types.ts';
+
+/** Every benchmark, in the order they run. */
+export const BENCHMARKS: readonly Benchmark[] = [parseThroughput(), pushThroughput(), fanoutLatency()];
+
+/** `bench/` at the repository root. */
+export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../../../bench/', import.meta.url));
+
+export interface RunOptions {
+  /** Where results.json and results.md go; defaults to `bench/` at the repository root. */
+  outDir?: string;
+  /** The benchmarks to choose from; defaults to BENCHMARKS. */
+  benchmarks?: readonly Benchmark[];
+}
+
+/**
+ * Runs the named benchmarks (all when none are named) one after another, marks each
+ * figure pass/fail against its target, writes bench/results.json and bench/results.md,
+ * and returns the figures. An unknown name is an error before anything runs.
+ */
+export async function runBenchmarks(names?: string[], options: RunOptions = {}): Promise<BenchResult[]> {
+  const available = options.benchmarks ?? BENCHMARKS;
+  const chosen = names?.length ? names.map((name) => findBenchmark(available, name)) : available;
+  const results: BenchResult[] = [];
+  for (const benchmark of chosen) {
+    for (const result of await benchmark.run()) {
+      results.push(result.target ? { ...result, pass: meetsTarget(result.value, result.target) } : result);
+    }
+  }
+  writeResults(options.outDir ?? DEFAULT_RESULTS_DIR, results);
+  return results;
+}
+
+function findBenchmark(available: readonly Benchmark[], name: string): Benchmark {
+  const found = available.find((benchmark) => benchmark.name === name);
+  if (!found) {
+    throw new Error(`unknown benchmark "${name}"; known: ${available.map((b) => b.name).join(', ')}`);
+  }
+  return found;
+}

@@ -1,0 +1,2 @@
+export * from './sanity-cms.ts';
+export * from './sanity-stub.ts';

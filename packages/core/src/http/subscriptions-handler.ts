@@ -1,0 +1,116 @@
+import type { AllowedHost } from '../push-endpoint/allowed-hosts.ts';
+import {
+  subscribe,
+  unsubscribe,
+  updatePreferences,
+  type ManageSubscriptionsDeps,
+  type ManageSubscriptionsSettings,
+} from '../use-cases/manage-subscriptions.ts';
+import { corsHeaders } from './cors.ts';
+import { parsePreferencesBody, parseSubscribeBody, parseUnsubscribeBody } from './subscription-request.ts';
+import type { RateLimiter } from './token-bucket.ts';
+
+/** A framework-free request: the Lambda (HTTP API event) and the local server both map onto it. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>;
+  body?: string;
+  /** The caller's address as the platform saw it; the rate limiter's key. */
+  clientIp?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SubscriptionsApiSettings extends ManageSubscriptionsSettings {
+  allowedHosts: readonly AllowedHost[];
+  pageOrigins: readonly string[];
+  vapidPublicKey: string;
+}
+
+export interface SubscriptionsApiDeps extends ManageSubscriptionsDeps {
+  /** Absent where the platform throttles (API Gateway). */
+  rateLimiter?: RateLimiter;
+}
+
+export const SUBSCRIPTIONS_PATH = '/api/subscriptions';
+export const VAPID_KEY_PATH = '/api/vapid-public-key';
+
+const json = (status: number, value: unknown, headers: Record<string, string>): HttpResponse => ({
+  status,
+  headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(value),
+});
+const empty = (status: number, headers: Record<string, string>): HttpResponse => ({
+  status,
+  headers,
+  body: '',
+});
+const badRequest = (reason: string, headers: Record<string, string>): HttpResponse =>
+  json(400, { error: reason }, headers);
+
+/**
+ * `/api/subscriptions` (POST 201, PUT 200, DELETE 204) and `/api/vapid-public-key`, with CORS
+ * for the page origins and per-client rate limiting. Bad input → 400 `{ error }` with a
+ * one-line reason, and nothing stored.
+ */
+export function createSubscriptionsHandler(
+  deps: SubscriptionsApiDeps,
+  settings: SubscriptionsApiSettings,
+): (request: HttpRequest) => Promise<HttpResponse> {
+  return async (request) => {
+    const cors = corsHeaders(request.headers.origin, settings.pageOrigins);
+    const method = request.method.toUpperCase();
+    const path = request.path.replace(/\/+$/, '');
+
+    if (path !== SUBSCRIPTIONS_PATH && path !== VAPID_KEY_PATH)
+      return json(404, { error: 'not found' }, cors);
+    if (method === 'OPTIONS') return empty(204, cors);
+
+    const decision = deps.rateLimiter?.take(request.clientIp ?? 'unknown');
+    if (decision && !decision.allowed) {
+      return json(
+        429,
+        { error: 'too many requests' },
+        { ...cors, 'retry-after': String(decision.retryAfterSeconds) },
+      );
+    }
+
+    if (path === VAPID_KEY_PATH) {
+      return method === 'GET'
+        ? json(200, { publicKey: settings.vapidPublicKey }, cors)
+        : json(405, { error: 'method not allowed' }, { ...cors, allow: 'GET' });
+    }
+
+    switch (method) {
+      case 'POST': {
+        const parsed = parseSubscribeBody(request.body, settings.allowedHosts);
+        if (!parsed.ok) return badRequest(parsed.reason, cors);
+        const result = await subscribe(deps, parsed.value, settings);
+        return result.status === 201
+          ? json(201, { subscribed: true }, cors)
+          : badRequest(result.reason, cors);
+      }
+      case 'PUT': {
+        const parsed = parsePreferencesBody(request.body, settings.allowedHosts);
+        if (!parsed.ok) return badRequest(parsed.reason, cors);
+        const { status } = await updatePreferences(deps, parsed.value.endpoint, parsed.value.preferences);
+        return status === 200
+          ? json(200, { updated: true }, cors)
+          : json(404, { error: 'no such subscription' }, cors);
+      }
+      case 'DELETE': {
+        const parsed = parseUnsubscribeBody(request.body);
+        if (!parsed.ok) return badRequest(parsed.reason, cors);
+        return empty((await unsubscribe(deps, parsed.value.endpoint)).status, cors);
+      }
+      default:
+        return json(405, { error: 'method not allowed' }, { ...cors, allow: 'POST, PUT, DELETE' });
+    }
+  };
+}

@@ -1,0 +1,101 @@
+import type { NotificationEvent, PushJob } from '@live-scores/schema';
+import { createMemoryEventLog, createMemoryRulesStateStore } from '@live-scores/local';
+import { describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../logger.ts';
+import type { PushQueue } from '../ports/push-queue.ts';
+import type { RulesStateStore } from '../ports/rules-state.ts';
+import { RULE_OPTIONS, scorecardAt } from '../testing/delivery-fixtures.ts';
+import { notifyRules } from './notify-rules.ts';
+
+function recordingQueue(): PushQueue & { events: NotificationEvent[] } {
+  const events: NotificationEvent[] = [];
+  return {
+    events,
+    enqueueEvents: async (batch) => void events.push(...batch),
+    enqueueJobs: async (_jobs: PushJob[]) => undefined,
+  };
+}
+
+function setup(states: RulesStateStore = createMemoryRulesStateStore()) {
+  const pushQueue = recordingQueue();
+  const deps = { states, eventLog: createMemoryEventLog(), pushQueue, logger: createMemoryLogger() };
+  return { deps, pushQueue, states };
+}
+
+const ids = (events: NotificationEvent[]): string[] => events.map((e) => e.id);
+
+describe('notify-rules', () => {
+  it('queues the events of each new scorecard and advances the match state', async () => {
+    const { deps, pushQueue, states } = setup();
+    await notifyRules(deps, scorecardAt(1, 0), RULE_OPTIONS);
+    const second = await notifyRules(deps, scorecardAt(2, 1), RULE_OPTIONS);
+    expect(ids(second.queued)).toEqual(['6123456:1:wicket:4']);
+    expect(pushQueue.events.map((e) => e.kind)).toEqual(['overs', 'wicket']);
+    expect((await states.load('6123456'))?.version).toBe(2);
+  });
+
+  it('queues nothing more when the same scorecards are delivered again', async () => {
+    const { deps, pushQueue } = setup();
+    const cards = [scorecardAt(1, 0), scorecardAt(2, 1), scorecardAt(3, 2)];
+    for (const card of [...cards, ...cards, cards[1]!]) await notifyRules(deps, card, RULE_OPTIONS);
+    expect(ids(pushQueue.events)).toEqual([
+      '6123456:1:catch-up:23-0-1',
+      '6123456:1:wicket:4',
+      '6123456:1:wicket:5',
+    ]);
+  });
+
+  it('queues nothing for an older scorecard arriving after a newer one', async () => {
+    const { deps, pushQueue } = setup();
+    await notifyRules(deps, scorecardAt(3, 2), RULE_OPTIONS);
+    const before = pushQueue.events.length;
+    const late = await notifyRules(deps, scorecardAt(2, 1), RULE_OPTIONS);
+    expect(late.queued).toEqual([]);
+    expect(pushQueue.events.length).toBe(before);
+  });
+
+  it('yields each event once when two consumers apply the same scorecards concurrently', async () => {
+    const shared = setup();
+    const other = { ...shared.deps, logger: createMemoryLogger() };
+    const cards = [scorecardAt(1, 0), scorecardAt(2, 1), scorecardAt(3, 2)];
+    await Promise.all(
+      cards.flatMap((card) => [
+        notifyRules(shared.deps, card, RULE_OPTIONS),
+        notifyRules(other, card, RULE_OPTIONS),
+      ]),
+    );
+    expect(new Set(ids(shared.pushQueue.events)).size).toBe(shared.pushQueue.events.length);
+    expect(ids(shared.pushQueue.events)).toContain('6123456:1:wicket:5');
+  });
+
+  it('reloads and reapplies when another consumer saved the state first', async () => {
+    const inner = createMemoryRulesStateStore();
+    let raced = false;
+    const racing: RulesStateStore = {
+      load: (matchId) => inner.load(matchId),
+      async save(matchId, state, expected) {
+        if (!raced) {
+          raced = true;
+          await inner.save(matchId, state, expected);
+          return 'conflict';
+        }
+        return inner.save(matchId, state, expected);
+      },
+    };
+    const { deps, pushQueue } = setup(racing);
+    const report = await notifyRules(deps, scorecardAt(1, 0), RULE_OPTIONS);
+    expect(report.attempts).toBe(2);
+    expect(pushQueue.events).toHaveLength(1);
+  });
+
+  it('releases the recorded ids when the queue refuses them, so a retry queues them', async () => {
+    const { deps } = setup();
+    const failing = {
+      ...deps,
+      pushQueue: { ...deps.pushQueue, enqueueEvents: () => Promise.reject(new Error('queue down')) },
+    };
+    await expect(notifyRules(failing, scorecardAt(1, 0), RULE_OPTIONS)).rejects.toThrow('queue down');
+    const retry = await notifyRules(deps, scorecardAt(1, 0), RULE_OPTIONS);
+    expect(ids(retry.queued)).toEqual(['6123456:1:catch-up:23-0-1']);
+  });
+});

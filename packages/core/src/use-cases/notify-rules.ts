@@ -1,0 +1,98 @@
+import { applyRules } from '@live-scores/notify';
+import type { NotificationEvent, NotificationRules, Scorecard } from '@live-scores/schema';
+import { sleep } from '../concurrency.ts';
+import type { Logger } from '../logger.ts';
+import type { EventLog } from '../ports/event-log.ts';
+import type { PushQueue } from '../ports/push-queue.ts';
+import type { RulesStateStore } from '../ports/rules-state.ts';
+
+export interface NotifyRulesDeps {
+  states: RulesStateStore;
+  eventLog: EventLog;
+  pushQueue: PushQueue;
+  logger: Logger;
+}
+
+export interface NotifyRulesOptions {
+  rules: NotificationRules;
+  /** The team's label for titles, e.g. "1st XI". */
+  teamLabel: string;
+  /** Reload-and-reapply rounds when another consumer saved the match's state first. */
+  maxAttempts?: number;
+}
+
+export interface NotifyRulesReport {
+  /** Events new to the event log and now on the push queue. */
+  queued: NotificationEvent[];
+  /** Events the rules produced that were already queued before (a replay or a race). */
+  duplicates: number;
+  attempts: number;
+}
+
+export class RulesStateContention extends Error {
+  constructor(matchId: string, attempts: number) {
+    super(`rules state of match ${matchId} kept changing under us (${attempts} attempts)`);
+    this.name = 'RulesStateContention';
+  }
+}
+
+/** Records each id once; the ids that were new, in the events' order. */
+async function recordNew(
+  eventLog: EventLog,
+  events: readonly NotificationEvent[],
+): Promise<NotificationEvent[]> {
+  const fresh: NotificationEvent[] = [];
+  for (const event of events) if (await eventLog.recordOnce(event.id)) fresh.push(event);
+  return fresh;
+}
+
+/**
+ * Scorecard → the match's rules state → events → push queue. Exactly-once in effect: the
+ * rules ignore a scorecard that is not newer than the state, every event id is recorded once
+ * before it is queued (so a replay or a racing consumer finds it taken), and the state is
+ * saved with a version check; on a conflict the whole step runs again on the newer state.
+ */
+export async function notifyRules(
+  deps: NotifyRulesDeps,
+  scorecard: Scorecard,
+  options: NotifyRulesOptions,
+): Promise<NotifyRulesReport> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const log = { matchId: scorecard.matchId, teamId: scorecard.teamId };
+  const queued: NotificationEvent[] = [];
+  let duplicates = 0;
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const previous = await deps.states.load(scorecard.matchId);
+    const { events, state } = applyRules(previous?.state, scorecard, {
+      rules: options.rules,
+      teamLabel: options.teamLabel,
+    });
+
+    const fresh = await recordNew(deps.eventLog, events);
+    duplicates += events.length - fresh.length;
+    if (fresh.length > 0) {
+      try {
+        await deps.pushQueue.enqueueEvents(fresh);
+      } catch (error) {
+        await deps.eventLog.release(fresh.map((e) => e.id));
+        throw error;
+      }
+      queued.push(...fresh);
+    }
+
+    // Not newer than what was applied: the rules hand the state back untouched; nothing to save.
+    const unchanged = previous !== null && state === previous.state;
+    const saved = unchanged
+      ? 'saved'
+      : await deps.states.save(scorecard.matchId, state, previous?.version ?? 0);
+    if (saved === 'saved') {
+      deps.logger.info('rules applied', { ...log, queued: queued.length, duplicates, attempt });
+      return { queued, duplicates, attempts: attempt };
+    }
+    deps.logger.warn('rules state conflict, reapplying', { ...log, attempt });
+    // Jitter, so consumers that collided do not collide again in lockstep.
+    await sleep(Math.random() * 20 * attempt);
+  }
+  throw new RulesStateContention(scorecard.matchId, maxAttempts);
+}

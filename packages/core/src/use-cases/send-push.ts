@@ -1,0 +1,199 @@
+import {
+  wantsNotification,
+  type NotificationEvent,
+  type PushJob,
+  type Subscription,
+} from '@live-scores/schema';
+import { chunk, mapWithConcurrency, sleep } from '../concurrency.ts';
+import type { Logger } from '../logger.ts';
+import type { PushQueue } from '../ports/push-queue.ts';
+import type { PushMessage, PushOutcome, PushSender } from '../ports/push-sender.ts';
+import type { SubscriptionStore } from '../ports/subscriptions.ts';
+import { pushMessageForEvent, type PushMessageOptions } from '../push-message.ts';
+
+/** Subscriptions per job: small enough for one invocation and one queue message. */
+export const DEFAULT_JOB_SIZE = 200;
+
+export interface FanOutDeps {
+  subscriptions: SubscriptionStore;
+  pushQueue: PushQueue;
+  logger: Logger;
+}
+
+/**
+ * An event → the subscriptions whose preferences want it (team, kind), split into jobs on the
+ * push queue. Returns how many subscribers and jobs.
+ */
+export async function fanOutEvent(
+  deps: FanOutDeps,
+  event: NotificationEvent,
+  options: { jobSize?: number; pageSize?: number } = {},
+): Promise<{ subscribers: number; jobs: number }> {
+  const jobSize = options.jobSize ?? DEFAULT_JOB_SIZE;
+  let subscribers = 0;
+  let jobs = 0;
+  let pending: Subscription[] = [];
+  const flush = async (final: boolean): Promise<void> => {
+    const slices = chunk(pending, jobSize);
+    const ready = final ? slices : slices.filter((s) => s.length === jobSize);
+    if (ready.length === 0) return;
+    await deps.pushQueue.enqueueJobs(
+      ready.map((subs) => ({ type: 'send-push', event, subscriptions: subs, attempt: 0 })),
+    );
+    jobs += ready.length;
+    pending = final ? [] : pending.slice(ready.length * jobSize);
+  };
+
+  let cursor: string | undefined;
+  do {
+    const page = await deps.subscriptions.listPageForTeam(event.teamId, cursor, options.pageSize);
+    const wanted = page.subscriptions.filter((s) =>
+      wantsNotification(s.preferences, event.teamId, event.kind),
+    );
+    subscribers += wanted.length;
+    pending.push(...wanted);
+    await flush(false);
+    cursor = page.cursor;
+  } while (cursor);
+  await flush(true);
+
+  deps.logger.info('event fanned out', {
+    matchId: event.matchId,
+    teamId: event.teamId,
+    eventId: event.id,
+    subscribers,
+    jobs,
+  });
+  return { subscribers, jobs };
+}
+
+export interface SendPushDeps {
+  sender: PushSender;
+  subscriptions: SubscriptionStore;
+  pushQueue: PushQueue;
+  logger: Logger;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SendPushOptions extends PushMessageOptions {
+  concurrency?: number;
+  /** Tries per subscription within this invocation. */
+  attemptsInline?: number;
+  /** Waits longer than this are not slept through: the slice is requeued with a delay instead. */
+  maxInlineWaitMs?: number;
+  /** Times a slice may be requeued before the job fails and the queue dead-letters it. */
+  maxJobAttempts?: number;
+  backoffMs?: number;
+}
+
+export interface PushJobReport {
+  delivered: number;
+  /** Subscriptions deleted because the push service said they are gone (404/410). */
+  removed: number;
+  /** Messages dropped for a subscription the push service rejected (400/413). */
+  dropped: number;
+  /** Subscriptions requeued for later (429/503 or repeated 5xx/timeouts). */
+  requeued: number;
+}
+
+export class PushJobFailed extends Error {
+  constructor(
+    readonly eventId: string,
+    readonly failedSubscriptions: number,
+  ) {
+    super(`push job for event ${eventId}: ${failedSubscriptions} subscriptions still failing after retries`);
+    this.name = 'PushJobFailed';
+  }
+}
+
+const DEFAULTS = {
+  concurrency: 50,
+  attemptsInline: 3,
+  maxInlineWaitMs: 5000,
+  maxJobAttempts: 3,
+  backoffMs: 200,
+};
+
+type Final = Exclude<PushOutcome['kind'], 'retry-after' | 'failed-retryable'> | 'retry';
+
+async function sendWithRetries(
+  deps: SendPushDeps,
+  subscription: Subscription,
+  message: PushMessage,
+  settings: typeof DEFAULTS,
+  wantWait: (ms: number) => void,
+): Promise<Final> {
+  const wait = deps.sleep ?? sleep;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await deps.sender.send(subscription, message);
+    if (outcome.kind === 'delivered' || outcome.kind === 'gone' || outcome.kind === 'rejected')
+      return outcome.kind;
+    if (attempt >= settings.attemptsInline) {
+      if (outcome.kind === 'retry-after') wantWait(outcome.retryAfterMs);
+      return 'retry';
+    }
+    const delay =
+      outcome.kind === 'retry-after' ? outcome.retryAfterMs : settings.backoffMs * 2 ** (attempt - 1);
+    if (delay > settings.maxInlineWaitMs) {
+      wantWait(delay);
+      return 'retry';
+    }
+    await wait(delay);
+  }
+}
+
+/**
+ * One job: send the event to each subscription in the slice with bounded concurrency.
+ * Gone → delete the subscription; rejected → log and drop; 429/503 → wait as asked (or
+ * requeue when the wait is long); other failures → retry with backoff, then requeue the
+ * failing subscriptions only, and past `maxJobAttempts` throw so the queue dead-letters.
+ */
+export async function sendPushJob(
+  deps: SendPushDeps,
+  job: PushJob,
+  options: SendPushOptions,
+): Promise<PushJobReport> {
+  const settings = { ...DEFAULTS, ...options };
+  const message = pushMessageForEvent(job.event, options);
+  const log = { matchId: job.event.matchId, teamId: job.event.teamId, eventId: job.event.id };
+  const report: PushJobReport = { delivered: 0, removed: 0, dropped: 0, requeued: 0 };
+  const retry: Subscription[] = [];
+  let requestedWaitMs = 0;
+
+  await mapWithConcurrency(job.subscriptions, settings.concurrency, async (subscription) => {
+    const final = await sendWithRetries(deps, subscription, message, settings, (ms) => {
+      requestedWaitMs = Math.max(requestedWaitMs, ms);
+    });
+    if (final === 'delivered') report.delivered++;
+    else if (final === 'gone') {
+      await deps.subscriptions.delete(subscription.endpoint);
+      report.removed++;
+    } else if (final === 'rejected') {
+      deps.logger.warn('push rejected, dropped for this subscription', {
+        ...log,
+        host: new URL(subscription.endpoint).host,
+      });
+      report.dropped++;
+    } else retry.push(subscription);
+  });
+
+  if (retry.length > 0) {
+    if (job.attempt + 1 >= settings.maxJobAttempts) {
+      deps.logger.error('push job failing, leaving it to the dead-letter queue', {
+        ...log,
+        failing: retry.length,
+      });
+      throw new PushJobFailed(job.event.id, retry.length);
+    }
+    const delayMs = Math.max(
+      requestedWaitMs,
+      settings.backoffMs * 2 ** (job.attempt + settings.attemptsInline),
+    );
+    await deps.pushQueue.enqueueJobs([{ ...job, subscriptions: retry, attempt: job.attempt + 1 }], {
+      delayMs,
+    });
+    report.requeued = retry.length;
+  }
+  deps.logger.info('push job done', { ...log, ...report });
+  return report;
+}

@@ -1,0 +1,51 @@
+// A stand-in for `live-scores scrape … --out -` in tests: prints one ScorecardHtml JSON line
+// per saved page for each --url/--team pair, then stays alive like a scraper still watching.
+//
+// Environment:
+//   FAKE_SCRAPER_PAGES      comma-separated page files (required), sent in order, seq 1, 2, …
+//   FAKE_SCRAPER_INTERVAL_MS wait between lines (default 20)
+//   FAKE_SCRAPER_STARTS     a file that gets one line per start (pid), so tests can count restarts
+//   FAKE_SCRAPER_CRASH_FIRST exit 1 after the first line, on the first start only
+//   FAKE_SCRAPER_IGNORE_TERM ignore SIGTERM (to test the SIGKILL after the grace period)
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import process from 'node:process';
+import { setInterval, setTimeout } from 'node:timers';
+
+const args = process.argv.slice(2);
+const matches = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--url') matches.push({ url: args[i + 1], teamId: args[i + 3] });
+}
+const pages = (process.env.FAKE_SCRAPER_PAGES ?? '').split(',').filter(Boolean);
+const interval = Number(process.env.FAKE_SCRAPER_INTERVAL_MS ?? 20);
+const startsFile = process.env.FAKE_SCRAPER_STARTS;
+const firstStart = !startsFile || !existsSync(startsFile);
+if (startsFile) appendFileSync(startsFile, `${process.pid}\n`);
+
+process.on('SIGTERM', () => {
+  if (!process.env.FAKE_SCRAPER_IGNORE_TERM) process.exit(0);
+});
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let seq = 0;
+for (const page of pages) {
+  for (const match of matches) {
+    const html = readFileSync(page, 'utf8');
+    const message = {
+      matchId: match.url.split('/').pop(),
+      teamId: match.teamId,
+      url: match.url,
+      capturedAt: new Date().toISOString(),
+      seq: ++seq,
+      headerHtml: html,
+      scorecardHtml: '',
+    };
+    process.stdout.write(JSON.stringify(message) + '\n');
+    if (process.env.FAKE_SCRAPER_CRASH_FIRST && firstStart) process.exit(1);
+    await wait(interval);
+  }
+}
+process.stderr.write(
+  JSON.stringify({ level: 'info', message: 'fake scraper idle', matches: matches.length }) + '\n',
+);
+setInterval(() => undefined, 60_000);

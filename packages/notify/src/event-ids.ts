@@ -1,0 +1,26 @@
+import type { Innings, MatchId } from '@live-scores/schema';
+
+/**
+ * Event ids are a function of the match and the moment only (never of time or randomness), so
+ * a redelivered or replayed scorecard yields the same id and the push queue can drop it:
+ *
+ *   6123456:1:overs:20            score at 20 overs of innings 1
+ *   6123456:1:wicket:3            the 3rd wicket of innings 1
+ *   6123456:1:bat:a-deegan:50     batter milestone (player key, see player-keys.ts)
+ *   6123456:2:bowl:j-thurwell:5   bowler milestone
+ *   6123456:1:end                 end of innings 1
+ *   6123456:2:catch-up:56-1-12.3  first-sight summary: latest innings, its runs-wickets-overs
+ *   6123456:result                the result
+ */
+export const eventIds = {
+  overs: (matchId: MatchId, innings: number, overs: number) => `${matchId}:${innings}:overs:${overs}`,
+  wicket: (matchId: MatchId, innings: number, wicket: number) => `${matchId}:${innings}:wicket:${wicket}`,
+  battingMilestone: (matchId: MatchId, innings: number, key: string, milestone: number) =>
+    `${matchId}:${innings}:bat:${key}:${milestone}`,
+  bowlingMilestone: (matchId: MatchId, innings: number, key: string, milestone: number) =>
+    `${matchId}:${innings}:bowl:${key}:${milestone}`,
+  inningsEnd: (matchId: MatchId, innings: number) => `${matchId}:${innings}:end`,
+  catchUp: (matchId: MatchId, innings: number, { total }: Innings) =>
+    `${matchId}:${innings}:catch-up:${total.runs}-${total.wickets}-${total.overs ?? 0}`,
+  result: (matchId: MatchId) => `${matchId}:result`,
+};

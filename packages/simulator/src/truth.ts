@@ -1,0 +1,42 @@
+import type { Innings, Scorecard } from '@live-scores/schema';
+import { Scorecard as ScorecardSchema } from '@live-scores/schema';
+import { batterLine, bowlerLine, extrasTotal, fallOfWicketsText, inningsTotal } from './figures.ts';
+import type { InningsState } from './innings.ts';
+import type { MatchState, MatchTimeline } from './match.ts';
+import { shortClubName } from './names.ts';
+import { resultText } from './result.ts';
+
+/** Who is looking at the match, and when: the fields a Scorecard carries beyond the match itself. */
+export interface TruthContext {
+  matchId: string;
+  teamId: string;
+  url: string;
+  capturedAt: string;
+  seq?: number;
+}
+
+export function truthInnings(innings: InningsState): Innings {
+  return {
+    team: shortClubName(innings.club),
+    batting: innings.batters.map((b) => batterLine(b, innings.elapsed)),
+    extras: extrasTotal(innings),
+    total: inningsTotal(innings),
+    fallOfWickets: fallOfWicketsText(innings),
+    bowling: innings.bowlers.map(bowlerLine),
+  };
+}
+
+/** The ground truth at one state: exactly what a perfect parser of the rendered page returns. */
+export function truthScorecard(timeline: MatchTimeline, state: MatchState, context: TruthContext): Scorecard {
+  return ScorecardSchema.parse({
+    schemaVersion: 1,
+    matchId: context.matchId,
+    teamId: context.teamId,
+    url: context.url,
+    capturedAt: context.capturedAt,
+    seq: context.seq ?? state.version,
+    status: state.phase,
+    result: state.result ? resultText(timeline, state.result) : null,
+    innings: state.innings.map(truthInnings),
+  });
+}

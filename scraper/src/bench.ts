@@ -1,0 +1,100 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '@live-scores/core';
+import { type RunningSimulator, startSimulator } from '@live-scores/simulator';
+import { createJsonLinesHtmlQueue } from './json-lines-html-queue.ts';
+import { processRssBytes, processTreeCpuSeconds, processTreePssBytes, processTreeRssBytes } from './process-tree.ts';
+import { pause, until } from './testing/wait.ts';
+import { Watcher } from './watcher.ts';
+
+export interface ScraperBenchOptions {
+  matches?: number;
+  /** DOM changes to time, spread over the matches in turn. */
+  changes?: number;
+  /** How long to watch idle pages for the CPU figure. */
+  idleSeconds?: number;
+}
+
+export interface ScraperMeasurements {
+  /** Per change: ms from the page applying it to its DOM to its JSON line being written. */
+  emitLatenciesMs: number[];
+  matches: number;
+  /** VmRSS of Node plus every Chromium process, summed (shared pages counted in each process). */
+  rssMb: number;
+  /** The same processes' proportional set size: shared pages split, so the memory actually used. */
+  pssMb: number;
+  /** CPU of Node and Chromium together while nothing changes, in % of one core. */
+  idleCpuPct: number;
+}
+
+const MB = 1024 * 1024;
+
+/** A stream standing in for stdout that remembers when each match's lines were written. */
+function timedSink(): { stream: Writable; writes: Map<string, number[]> } {
+  const writes = new Map<string, number[]>();
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const at = Date.now();
+      const { matchId } = JSON.parse(chunk.toString('utf8')) as { matchId: string };
+      writes.set(matchId, [...(writes.get(matchId) ?? []), at]);
+      done();
+    },
+  });
+  return { stream, writes };
+}
+
+function appliedAt(sim: RunningSimulator, matchId: string, version: number): number | undefined {
+  return sim.appliedLog().find((a) => a.matchId === matchId && a.version === version)?.appliedAt;
+}
+
+/**
+ * The scraper's figures against the simulated site, with real Chromium: change-to-emit
+ * latency (DOM change applied in the page → JSON line written), memory of Node plus
+ * Chromium while watching every match, and CPU while the matches sit idle.
+ */
+export async function measureScraper(options: ScraperBenchOptions = {}): Promise<ScraperMeasurements> {
+  const matchCount = options.matches ?? 8;
+  const changes = options.changes ?? 200;
+  const idleSeconds = options.idleSeconds ?? 20;
+  const sim = await startSimulator({ speed: 0, seed: 'bench', matches: matchCount, otherMatches: 0, oversPerSide: 20 });
+  const { stream, writes } = timedSink();
+  const watcher = new Watcher({
+    queue: createJsonLinesHtmlQueue(stream),
+    logger: createLogger({ service: 'scraper-bench', level: 'warn' }),
+    timing: { tabPoll: { minMs: 200, maxMs: 1_000 } },
+    exitWhenIdle: false,
+  });
+  const ids = sim.matches.map((m) => m.matchId);
+  for (const match of sim.matches) watcher.add({ url: match.url, matchId: match.matchId, teamId: match.teamId ?? 'other' });
+  const running = watcher.run();
+  const written = (matchId: string) => writes.get(matchId)?.length ?? 0;
+  try {
+    for (const id of ids) sim.step(id);
+    await until(() => ids.every((id) => written(id) >= 1), 60_000, 'every match watched');
+    await pause(1_000);
+
+    const emitLatenciesMs: number[] = [];
+    for (let i = 0; i < changes; i++) {
+      const id = ids[i % ids.length] as string;
+      const before = written(id);
+      const { version } = sim.step(id);
+      await until(() => written(id) > before && appliedAt(sim, id, version) !== undefined, 5_000, `change ${i}`);
+      emitLatenciesMs.push((writes.get(id)?.[before] as number) - (appliedAt(sim, id, version) as number));
+      await pause(25);
+    }
+
+    const pid = watcher.browserPid as number;
+    await pause(2_000);
+    const rssMb = (processRssBytes(process.pid) + processTreeRssBytes(pid)) / MB;
+    const pssMb = (processTreePssBytes(process.pid, { descendants: false }) + processTreePssBytes(pid)) / MB;
+    const cpuBefore = processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    const startedAt = Date.now();
+    await pause(idleSeconds * 1000);
+    const cpuAfter = processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    const idleCpuPct = ((cpuAfter - cpuBefore) / ((Date.now() - startedAt) / 1000)) * 100;
+    return { emitLatenciesMs, matches: ids.length, rssMb, pssMb, idleCpuPct };
+  } finally {
+    await watcher.stop();
+    await running;
+    await sim.close();
+  }
+}

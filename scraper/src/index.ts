@@ -1,0 +1,22 @@
+export { Watcher, type WatcherOptions, type Heartbeat } from './watcher.ts';
+export { type WatcherTiming, DEFAULT_TIMING, timingFromConfig } from './timing.ts';
+export { WatchTarget, matchIdFromUrl, parseWatchTarget } from './watch-target.ts';
+export {
+  launchBrowser,
+  chromiumArgs,
+  acceptCookieBanner,
+  fetchRenderedHtml,
+  type LaunchOptions,
+  type FetchRenderedHtmlOptions,
+} from './browser.ts';
+export { createJsonLinesHtmlQueue } from './json-lines-html-queue.ts';
+export { isCompleteStatus } from './page-scripts.ts';
+export { processTreePids, processTreeRssBytes, isAlive } from './process-tree.ts';
+export { runScrapeCommand, main, type ScrapeIo, type ScrapeExitCode } from './scrape-command.ts';
+export {
+  parseScrapeArgs,
+  ScrapeArgsError,
+  SCRAPE_USAGE,
+  type ScrapeArgs,
+  type ScrapeOutput,
+} from './scrape-args.ts';

@@ -1,0 +1,3 @@
+import { main } from './scrape-command.ts';
+
+await main();

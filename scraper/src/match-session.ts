@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Browser, Page } from 'puppeteer-core';
+import { TimeoutError } from 'puppeteer-core';
+import type { HtmlQueue, JsonLogger } from '@live-scores/core';
+import type { ScorecardHtml } from '@live-scores/schema';
+import { backoffDelay } from './backoff.ts';
+import { acceptCookieBanner } from './browser.ts';
+import { Coalescer } from './coalescer.ts';
+import { Delivery } from './delivery.ts';
+import {
+  CHANGE_BINDING,
+  INSTALL_OBSERVER,
+  OPEN_SCORECARD_TAB,
+  type PageSnapshot,
+  READ_SNAPSHOT,
+  SCORECARD_SELECTOR,
+  SCORECARD_TAB_SELECTOR,
+  isCompleteStatus,
+} from './page-scripts.ts';
+import type { WatchTarget } from './watch-target.ts';
+import type { WatcherTiming } from './timing.ts';
+
+export type SessionState = 'opening' | 'waiting-for-scoring' | 'watching' | 'finished';
+
+export interface MatchSessionDeps {
+  queue: HtmlQueue;
+  timing: WatcherTiming;
+  logger: JsonLogger;
+  now: () => Date;
+  /** A browser context per match (false in a single-process browser, which cannot create them). */
+  isolate: boolean;
+  /** Called once the match's final scorecard has been accepted by the queue. */
+  onFinished: (session: MatchSession) => void;
+}
+
+/** What a heartbeat reports of one match. */
+export interface SessionStatus {
+  matchId: string;
+  teamId: string;
+  state: SessionState;
+  seq: number;
+  lastChangeAt: string | null;
+  backlog: number;
+}
+
+function contentHash(snapshot: PageSnapshot): string {
+  return createHash('sha256')
+    .update(snapshot.headerHtml)
+    .update('\0')
+    .update(snapshot.scorecardHtml)
+    .digest('hex');
+}
+
+/** Closes a page, and its context when the page had one to itself. */
+async function discard(page: Page): Promise<void> {
+  const context = page.browserContext();
+  const own = context !== page.browser().defaultBrowserContext();
+  await (own ? context.close() : page.close()).catch(() => undefined);
+}
+
+/**
+ * One match on one page: open it, get past the cookie banner, wait for scoring to start,
+ * open the scorecard, then turn DOM changes into messages. The page may be replaced at any
+ * time (crash, periodic reload, browser relaunch); the sequence number and the last content
+ * hash belong to the match and survive that.
+ */
+export class MatchSession {
+  state: SessionState = 'opening';
+  private seq = 0;
+  private lastHash: string | undefined;
+  private lastChangeAt: Date | undefined;
+  private page: Page | undefined;
+  private attachment: AbortController | undefined;
+  private ready = false;
+  private reading = false;
+  private readAgain = false;
+  private forceNext = false;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly coalescer: Coalescer;
+  private readonly delivery: Delivery;
+  private readonly logger: JsonLogger;
+
+  constructor(
+    readonly target: WatchTarget,
+    private readonly deps: MatchSessionDeps,
+  ) {
+    this.logger = deps.logger.child({ matchId: target.matchId, teamId: target.teamId });
+    this.coalescer = new Coalescer(() => void this.capture('dom-change'), {
+      waitMs: deps.timing.debounceMs,
+      maxWaitMs: deps.timing.maxWaitMs,
+    });
+    this.delivery = new Delivery(deps.queue, deps.timing.sendRetry, this.logger);
+  }
+
+  get matchId(): string {
+    return this.target.matchId;
+  }
+
+  status(): SessionStatus {
+    return {
+      matchId: this.target.matchId,
+      teamId: this.target.teamId,
+      state: this.state,
+      seq: this.seq,
+      lastChangeAt: this.lastChangeAt?.toISOString() ?? null,
+      backlog: this.delivery.backlog,
+    };
+  }
+
+  /**
+   * (Re)opens the match in a fresh page, retrying failed loads with backoff until it is
+   * watching, the session is closed, or the browser is gone. With `force`, the first read
+   * is sent even when unchanged, so consumers learn the current state after a recovery.
+   */
+  async open(browser: Browser, options: { force: boolean; reason: string }): Promise<void> {
+    if (this.state === 'finished') return;
+    this.detach();
+    const attachment = new AbortController();
+    this.attachment = attachment;
+    const { signal } = attachment;
+    this.forceNext ||= options.force;
+    this.state = 'opening';
+    this.logger.info('opening match page', { url: this.target.url, reason: options.reason });
+
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        const page = this.page ?? (await this.newPage(browser, signal));
+        await this.prepare(page, signal);
+        this.startTimers(browser, signal);
+        await this.capture('opened');
+        return;
+      } catch (error) {
+        if (signal.aborted || !browser.connected) return;
+        const waitMs = backoffDelay(attempt, this.deps.timing.navigationRetry);
+        this.logger.warn('could not open match page; retrying', { attempt: attempt + 1, waitMs, error });
+        const waited = await delay(waitMs, true, { signal }).catch(() => false);
+        if (!waited) return;
+      }
+    }
+  }
+
+  /** Forgets the current page without touching it: the browser it lived in is gone. */
+  suspend(): void {
+    this.page = undefined;
+    this.detach();
+  }
+
+  /** Stops watching: timers, page and outbox. Does not report the match as finished. */
+  async close(): Promise<void> {
+    this.state = 'finished';
+    const page = this.page;
+    this.detach();
+    this.delivery.close();
+    if (page) await discard(page);
+  }
+
+  private detach(): void {
+    this.attachment?.abort();
+    this.attachment = undefined;
+    this.ready = false;
+    this.coalescer.cancel();
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    const page = this.page;
+    this.page = undefined;
+    if (page && !page.isClosed()) void discard(page);
+  }
+
+  /**
+   * Each match gets its own browser context when it can: its own cookies, its own renderer,
+   * and its own connection pool, since Chromium allows six connections per host per pool
+   * and a live match page may hold one open to the league site.
+   */
+  private async newPage(browser: Browser, signal: AbortSignal): Promise<Page> {
+    const page = this.deps.isolate
+      ? await (await browser.createBrowserContext()).newPage()
+      : await browser.newPage();
+    if (signal.aborted) {
+      await discard(page);
+      throw signal.reason;
+    }
+    this.page = page;
+    await page.exposeFunction(CHANGE_BINDING, () => {
+      if (page === this.page) this.coalescer.trigger();
+    });
+    page.on('error', (error) => {
+      if (page !== this.page || signal.aborted) return;
+      this.logger.error('page crashed; reopening', { error });
+      void this.open(browser, { force: true, reason: 'page-crash' });
+    });
+    return page;
+  }
+
+  /** Load, cookies, scorecard tab, observer: everything before the first read. */
+  private async prepare(page: Page, signal: AbortSignal): Promise<void> {
+    this.ready = false;
+    await this.load(page);
+    const found = await this.waitForScorecardTab(page, signal);
+    if (found) {
+      await page.evaluate(OPEN_SCORECARD_TAB);
+      await page.waitForSelector(SCORECARD_SELECTOR, { timeout: 5_000, signal }).catch(() => undefined);
+    }
+    await page.evaluate(INSTALL_OBSERVER);
+    this.ready = true;
+    this.state = 'watching';
+  }
+
+  private async load(page: Page): Promise<void> {
+    const response = await page.goto(this.target.url, {
+      waitUntil: 'domcontentloaded',
+      timeout: this.deps.timing.navigationTimeoutMs,
+    });
+    if (response && !response.ok()) throw new Error(`match page answered HTTP ${response.status()}`);
+    if (await acceptCookieBanner(page)) this.logger.info('cookie banner accepted');
+  }
+
+  /**
+   * Before scoring starts the page has no scorecard tab. Waits for it to appear, reloading
+   * between ever longer waits. False when the match ended without one (abandoned before a
+   * ball), so its result is still reported.
+   */
+  private async waitForScorecardTab(page: Page, signal: AbortSignal): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const timeout = backoffDelay(attempt, this.deps.timing.tabPoll);
+      const appeared = await page.waitForSelector(SCORECARD_TAB_SELECTOR, { timeout, signal }).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof TimeoutError && !signal.aborted) return false;
+          throw error;
+        },
+      );
+      if (appeared) return true;
+      const snapshot = (await page.evaluate(READ_SNAPSHOT)) as PageSnapshot;
+      if (isCompleteStatus(snapshot.status)) return false;
+      if (this.state !== 'waiting-for-scoring') this.logger.info('scoring has not started; polling for it');
+      this.state = 'waiting-for-scoring';
+      await this.load(page);
+    }
+  }
+
+  private startTimers(browser: Browser, signal: AbortSignal): void {
+    const { safetyPollMs, reloadMs } = this.deps.timing;
+    this.timers.push(setInterval(() => void this.capture('safety-poll'), safetyPollMs));
+    this.timers.push(
+      setInterval(() => {
+        if (!signal.aborted) void this.open(browser, { force: false, reason: 'periodic-reload' });
+      }, reloadMs),
+    );
+  }
+
+  /** Reads header and scorecard; queues a message when their content changed (or is forced). */
+  private async capture(reason: string): Promise<void> {
+    const page = this.page;
+    if (!this.ready || !page) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      const snapshot = (await page.evaluate(READ_SNAPSHOT)) as PageSnapshot;
+      if (page === this.page && this.ready) this.consider(snapshot, reason);
+    } catch (error) {
+      this.logger.debug('page read failed', { reason, error });
+    } finally {
+      this.reading = false;
+      if (this.readAgain) {
+        this.readAgain = false;
+        void this.capture('changed-during-read');
+      }
+    }
+  }
+
+  private consider(snapshot: PageSnapshot, reason: string): void {
+    if (snapshot.headerHtml === '' && snapshot.scorecardHtml === '') {
+      this.logger.warn('page shows neither header nor scorecard', { reason });
+      return;
+    }
+    const hash = contentHash(snapshot);
+    const forced = this.forceNext;
+    if (hash === this.lastHash && !forced) return;
+    this.forceNext = false;
+    this.lastHash = hash;
+    this.seq += 1;
+    const capturedAt = this.deps.now();
+    this.lastChangeAt = capturedAt;
+    const message: ScorecardHtml = {
+      matchId: this.target.matchId,
+      teamId: this.target.teamId,
+      url: this.target.url,
+      capturedAt: capturedAt.toISOString(),
+      seq: this.seq,
+      headerHtml: snapshot.headerHtml,
+      scorecardHtml: snapshot.scorecardHtml,
+    };
+    const final = isCompleteStatus(snapshot.status);
+    this.logger.info('scorecard changed', { seq: this.seq, reason, forced, final, status: snapshot.status });
+    this.delivery.enqueue(message, final ? () => this.finishWhenFlushed() : undefined);
+  }
+
+  /** The final scorecard reached the queue: nothing more will change, so stop watching. */
+  private finishWhenFlushed(): void {
+    if (this.delivery.backlog > 0 || this.state === 'finished') return;
+    this.logger.info('final scorecard sent; match finished', { seq: this.seq });
+    void this.close().then(() => this.deps.onFinished(this));
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ScrapeArgsError, parseScrapeArgs } from './scrape-args.ts';
+
+const URL_A = 'https://bradfordcl.play-cricket.com/website/results/6123456';
+const URL_B = 'https://bradfordcl.play-cricket.com/website/results/6123999/';
+
+describe('parseScrapeArgs', () => {
+  it('pairs each --url with the --team that follows it and takes the match id from the URL', () => {
+    const args = parseScrapeArgs([
+      '--url',
+      URL_A,
+      '--team',
+      'firstTeam',
+      '--url',
+      URL_B,
+      '--team',
+      'secondTeam',
+      '--out',
+      '-',
+    ]);
+    expect(args.targets).toEqual([
+      { url: URL_A, matchId: '6123456', teamId: 'firstTeam' },
+      { url: URL_B, matchId: '6123999', teamId: 'secondTeam' },
+    ]);
+    expect(args.output).toEqual({ kind: 'stdout' });
+    expect(args.singleProcess).toBe(false);
+  });
+
+  it('reads an SQS queue URL, with or without its scheme, and the overflow bucket', () => {
+    const queue = 'sqs.eu-west-2.amazonaws.com/123456789012/live-scores-html';
+    const base = ['--url', URL_A, '--team', 'firstTeam', '--bucket', 'html-bodies'];
+    expect(parseScrapeArgs([...base, '--out', `sqs://${queue}`]).output).toEqual({
+      kind: 'sqs',
+      queueUrl: `https://${queue}`,
+      bucket: 'html-bodies',
+    });
+    expect(parseScrapeArgs([...base, '--out', `sqs://https://${queue}`]).output).toMatchObject({
+      queueUrl: `https://${queue}`,
+    });
+  });
+
+  it('turns the timing flags into watcher timing', () => {
+    const args = parseScrapeArgs([
+      '--url',
+      URL_A,
+      '--team',
+      'firstTeam',
+      '--out',
+      '-',
+      '--safety-poll-seconds',
+      '30',
+      '--reload-minutes',
+      '15',
+      '--tab-poll-seconds',
+      '60,600',
+      '--heartbeat-seconds',
+      '10',
+    ]);
+    expect(args.timing).toEqual({
+      safetyPollMs: 30_000,
+      reloadMs: 900_000,
+      tabPoll: { minMs: 60_000, maxMs: 600_000 },
+      heartbeatMs: 10_000,
+    });
+  });
+
+  it.each([
+    [[], 'at least one --url <match-url> --team <teamId> is required'],
+    [['--url', URL_A, '--out', '-'], 'each --url needs its own --team (got 1 --url, 0 --team)'],
+    [['--url', URL_A, '--team', 'firstTeam'], '--out is required: "-" for stdout or sqs://<queue-url>'],
+    [
+      ['--url', URL_A, '--team', 'firstTeam', '--out', 'file.txt'],
+      '--out: expected "-" or sqs://<queue-url>, got "file.txt"',
+    ],
+    [
+      ['--url', URL_A, '--team', 'firstTeam', '--out', 'sqs://sqs.eu-west-2.amazonaws.com/1/q'],
+      '--bucket is required with --out sqs://… (for pages too large for a message)',
+    ],
+    [
+      ['--url', 'https://x.play-cricket.com/website/results/', '--team', 'firstTeam', '--out', '-'],
+      '--url "https://x.play-cricket.com/website/results/": expected a match URL ending in its id, e.g. …/website/results/6123456',
+    ],
+    [
+      ['--url', URL_A, '--team', '1st XI', '--out', '-'],
+      /^invalid match to watch: teamId: expected a team id/,
+    ],
+    [
+      ['--url', URL_A, '--team', 'a', '--url', URL_A, '--team', 'b', '--out', '-'],
+      'match 6123456 is given more than once',
+    ],
+    [
+      ['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--tab-poll-seconds', '600,60'],
+      /^--tab-poll-seconds: expected MIN,MAX/,
+    ],
+    [['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--verbose'], /^Unknown option '--verbose'/],
+  ])('rejects %j with one line: %s', (argv, reason) => {
+    let caught: unknown;
+    try {
+      parseScrapeArgs(argv as string[]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ScrapeArgsError);
+    const message = (caught as Error).message;
+    expect(message).not.toContain('\n');
+    if (typeof reason === 'string') expect(message).toBe(reason);
+    else expect(message).toMatch(reason);
+  });
+});

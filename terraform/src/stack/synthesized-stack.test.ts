@@ -1,0 +1,277 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, GAME_OVER_FILTER_POLICY } from '../manifest.ts';
+import { EXAMPLE_CONFIG, type SynthesizedExample, synthesizeExample } from '../testing/example-stack.ts';
+import { MAX_RECEIVE_COUNT, QUEUE_RETENTION_SECONDS } from './messaging.ts';
+
+type Attributes = Record<string, unknown>;
+
+let stack: SynthesizedExample;
+beforeAll(() => {
+  stack = synthesizeExample({ backend: true });
+});
+
+/** `${aws_x.name.attr}` → `aws_x.name`: which resource a reference points at. */
+function referencedResource(reference: unknown): string {
+  const match = /^\$\{([a-z0-9_]+\.[^.}]+)/.exec(String(reference));
+  if (!match?.[1]) throw new Error(`not a resource reference: ${String(reference)}`);
+  return match[1];
+}
+
+function functionNamed(name: string): [string, Attributes] {
+  const found = stack
+    .resources('aws_lambda_function')
+    .find(([, fn]) => fn.function_name === `live-scores-cleckheaton-${name}`);
+  if (!found) throw new Error(`no function ${name}`);
+  return found;
+}
+
+describe('functions', () => {
+  it('deploys every handler in the manifest as a Lambda function on nodejs22.x with its memory and timeout', () => {
+    expect(stack.resources('aws_lambda_function')).toHaveLength(FUNCTIONS.length);
+    for (const spec of FUNCTIONS) {
+      const [, fn] = functionNamed(spec.name);
+      expect(fn).toMatchObject({
+        runtime: 'nodejs22.x',
+        architectures: [spec.architecture],
+        memory_size: spec.memoryMb,
+        timeout: spec.timeoutSeconds,
+        handler: 'index.handler',
+      });
+    }
+  });
+
+  it('gives every function a role of its own', () => {
+    const roles = FUNCTIONS.map((spec) => functionNamed(spec.name)[1].role);
+    expect(new Set(roles).size).toBe(FUNCTIONS.length);
+    for (const role of roles) expect(referencedResource(role)).toMatch(/^aws_iam_role\./);
+  });
+
+  it('gives every function its own log group, with retention', () => {
+    const groups = new Map(stack.resources('aws_cloudwatch_log_group'));
+    for (const spec of FUNCTIONS) {
+      const logging = functionNamed(spec.name)[1].logging_config as Attributes;
+      const group = groups.get(
+        referencedResource(logging.log_group).replace('aws_cloudwatch_log_group.', ''),
+      );
+      expect(group?.name).toBe(`/aws/lambda/live-scores-cleckheaton-${spec.name}`);
+      expect(group?.retention_in_days).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs everything on arm64 except find-fixtures, whose Chromium binary is x86_64 only', () => {
+    expect(functionNamed('parse-scorecard')[1].architectures).toEqual(['arm64']);
+    expect(functionNamed('find-fixtures')[1]).toMatchObject({
+      architectures: ['x86_64'],
+      memory_size: 2048,
+      timeout: 120,
+    });
+  });
+
+  it('passes each function the environment its manifest entry names, plus the common ones', () => {
+    for (const spec of FUNCTIONS) {
+      const variables = (functionNamed(spec.name)[1].environment as { variables: Attributes }).variables;
+      expect(Object.keys(variables).sort()).toEqual(
+        [...new Set(['POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL', 'CLUB_SLUG', ...spec.env])].sort(),
+      );
+    }
+    const sendPush = (functionNamed('send-push')[1].environment as { variables: Attributes }).variables;
+    // The parameter's name, never its value.
+    expect(sendPush.VAPID_PRIVATE_KEY_PARAMETER).toMatch(
+      /^\$\{aws_ssm_parameter\.secrets_vapid-private-key_\w+\.name\}$/,
+    );
+    expect(JSON.parse(String(sendPush.LIVE_SCORES_CONFIG))).toMatchObject({ club: { slug: 'cleckheaton' } });
+  });
+});
+
+describe('messaging', () => {
+  it('gives every working queue a dead-letter queue after a few receives, and keeps messages four days', () => {
+    const queues = stack.resources('aws_sqs_queue');
+    const working = queues.filter(([, q]) => q.redrive_policy !== undefined);
+    const deadLetter = new Set(queues.filter(([, q]) => q.redrive_policy === undefined).map(([id]) => id));
+    expect(working.map(([, q]) => q.name).sort()).toEqual(
+      [
+        'html-queue',
+        'store-scorecard-queue',
+        'broadcast-queue',
+        'notify-rules-queue',
+        'update-cms-queue',
+        'teardown-scraper-queue',
+        'push-queue',
+        'broadcast-batch-queue',
+      ]
+        .map((q) => `live-scores-cleckheaton-${q}`)
+        .sort(),
+    );
+    for (const [, queue] of working) {
+      const redrive = JSON.parse(String(queue.redrive_policy)) as {
+        deadLetterTargetArn: string;
+        maxReceiveCount: number;
+      };
+      expect(redrive.maxReceiveCount).toBe(MAX_RECEIVE_COUNT);
+      expect(deadLetter.has(referencedResource(redrive.deadLetterTargetArn).split('.')[1] ?? '')).toBe(true);
+      expect(queue.message_retention_seconds).toBeGreaterThanOrEqual(QUEUE_RETENTION_SECONDS);
+    }
+  });
+
+  it('subscribes one queue per scorecard consumer to the topic with raw delivery, game-over ones filtered', () => {
+    const subscriptions = stack
+      .resources('aws_sns_topic_subscription')
+      .filter(([, s]) => s.protocol === 'sqs');
+    expect(subscriptions).toHaveLength(5);
+    for (const [, s] of subscriptions) expect(s.raw_message_delivery).toBe(true);
+    const filtered = subscriptions.filter(([, s]) => s.filter_policy !== undefined);
+    expect(filtered.map(([id]) => id.split('_')[1]).sort()).toEqual([
+      'teardown-scraper-queue-subscription',
+      'update-cms-queue-subscription',
+    ]);
+    for (const [, s] of filtered) {
+      expect(JSON.parse(String(s.filter_policy))).toEqual(GAME_OVER_FILTER_POLICY);
+      expect(s.filter_policy_scope).toBe('MessageAttributes');
+    }
+  });
+
+  it('reports batch item failures from every event source mapping, and takes only INSERTs from the fixtures stream', () => {
+    const mappings = stack.resources('aws_lambda_event_source_mapping');
+    expect(mappings).toHaveLength(9);
+    for (const [, m] of mappings) expect(m.function_response_types).toEqual(['ReportBatchItemFailures']);
+    const stream = mappings.filter(([, m]) => m.starting_position !== undefined);
+    expect(stream).toHaveLength(1);
+    const [, fromStream] = stream[0] as [string, Attributes];
+    const filter = (fromStream.filter_criteria as { filter: { pattern: string }[] }).filter[0];
+    expect(JSON.parse(filter?.pattern ?? '{}')).toEqual({ eventName: ['INSERT'] });
+    expect(fromStream.destination_config).toBeDefined();
+  });
+
+  it('keeps each queue invisible for six times its consumer timeout while a batch is handled', () => {
+    const [, html] = stack
+      .resources('aws_sqs_queue')
+      .find(([, q]) => q.name === 'live-scores-cleckheaton-html-queue')!;
+    expect(html.visibility_timeout_seconds).toBe(6 * 30);
+  });
+});
+
+describe('storage', () => {
+  it('blocks public access on every bucket', () => {
+    const buckets = stack.resources('aws_s3_bucket').map(([id]) => id);
+    const blocks = stack.resources('aws_s3_bucket_public_access_block');
+    expect(blocks.map(([, b]) => referencedResource(b.bucket).split('.')[1]).sort()).toEqual(
+      [...buckets].sort(),
+    );
+    for (const [, b] of blocks) {
+      expect(b).toMatchObject({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      });
+    }
+  });
+
+  it('lets only CloudFront read, and only the scorecards/ and matches/ prefixes', () => {
+    const [[, policy]] = stack.resources('aws_s3_bucket_policy') as [[string, Attributes]];
+    const statements = (JSON.parse(String(policy.policy)) as { Statement: Attributes[] }).Statement;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: ['s3:GetObject'],
+    });
+    const resources = statements[0]?.Resource as string[];
+    expect(resources.map((r) => r.replace(/^.*\}\//, ''))).toEqual(['scorecards/*', 'matches/*']);
+  });
+
+  it('expires stored large pages under html/', () => {
+    const [[, lifecycle]] = stack.resources('aws_s3_bucket_lifecycle_configuration') as [
+      [string, Attributes],
+    ];
+    expect(lifecycle.rule).toContainEqual(
+      expect.objectContaining({ filter: [{ prefix: 'html/' }], expiration: [{ days: 2 }] }),
+    );
+  });
+
+  it('bills every table on demand and expires items by TTL; the fixtures table streams new images', () => {
+    const tables = stack.resources('aws_dynamodb_table');
+    expect(tables).toHaveLength(4);
+    for (const [, t] of tables) {
+      expect(t.billing_mode).toBe('PAY_PER_REQUEST');
+      expect(t.ttl).toEqual({ enabled: true, attribute_name: 'expiresAt' });
+    }
+    const [, fixtures] = tables.find(([, t]) => t.name === 'live-scores-cleckheaton-fixtures')!;
+    expect(fixtures).toMatchObject({ stream_enabled: true, stream_view_type: 'NEW_IMAGE' });
+    expect(Object.fromEntries(tables.map(([, t]) => [t.name, [t.hash_key, t.range_key]]))).toEqual({
+      'live-scores-cleckheaton-fixtures': ['pk', 'sk'],
+      'live-scores-cleckheaton-connections': ['connectionId', undefined],
+      'live-scores-cleckheaton-subscriptions': ['id', undefined],
+      'live-scores-cleckheaton-rules': ['pk', undefined],
+    });
+  });
+});
+
+describe('APIs', () => {
+  it('routes $connect, $disconnect and sync on the WebSocket API, with stage throttling', () => {
+    const routes = stack.resources('aws_apigatewayv2_route').map(([, r]) => r.route_key);
+    expect(routes).toEqual(expect.arrayContaining(['$connect', '$disconnect', 'sync']));
+    const stages = stack.resources('aws_apigatewayv2_stage');
+    for (const [, s] of stages) {
+      const settings = s.default_route_settings as Attributes;
+      expect(settings.throttling_rate_limit).toBeGreaterThan(0);
+      expect(settings.throttling_burst_limit).toBeGreaterThan(0);
+    }
+  });
+
+  it('serves the subscription routes over an HTTP API whose CORS allows only the club origins', () => {
+    const routes = stack.resources('aws_apigatewayv2_route').map(([, r]) => r.route_key);
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/subscriptions',
+        'PUT /api/subscriptions',
+        'DELETE /api/subscriptions',
+        'GET /api/vapid-public-key',
+      ]),
+    );
+    const [, http] = stack.resources('aws_apigatewayv2_api').find(([, a]) => a.protocol_type === 'HTTP')!;
+    expect((http.cors_configuration as Attributes).allow_origins).toEqual(EXAMPLE_CONFIG.server.pageOrigins);
+  });
+});
+
+describe('schedules', () => {
+  it('runs every schedule in Europe/London with the config cron expressions', () => {
+    const schedules = stack.resources('aws_scheduler_schedule');
+    expect(schedules.length).toBeGreaterThanOrEqual(2);
+    for (const [, s] of schedules) expect(s.schedule_expression_timezone).toBe('Europe/London');
+    const expressions = schedules.map(([, s]) => s.schedule_expression);
+    expect(expressions).toContain(EXAMPLE_CONFIG.schedule.findFixtures);
+    expect(expressions).toContain(EXAMPLE_CONFIG.schedule.sweepScrapers);
+  });
+});
+
+describe('alarms', () => {
+  it('alarms on every dead-letter queue holding a message and on every function erroring', () => {
+    const alarms = stack.resources('aws_cloudwatch_metric_alarm').map(([, a]) => a);
+    const deadLetters = alarms.filter((a) => a.metric_name === 'ApproximateNumberOfMessagesVisible');
+    expect(deadLetters).toHaveLength(9);
+    for (const a of deadLetters)
+      expect(a).toMatchObject({ comparison_operator: 'GreaterThanThreshold', threshold: 0 });
+    expect(alarms.filter((a) => a.metric_name === 'Errors')).toHaveLength(FUNCTIONS.length);
+  });
+
+  it('watches the scraper heartbeat through a metric filter on its log group, e-mailing the operator', () => {
+    const [[, filter]] = stack.resources('aws_cloudwatch_log_metric_filter') as [[string, Attributes]];
+    expect(filter.pattern).toBe('{ $.message = "heartbeat" }');
+    const email = stack.resources('aws_sns_topic_subscription').find(([, s]) => s.protocol === 'email');
+    expect(email?.[1].endpoint).toBe('operator@cleckheatoncc.example');
+  });
+});
+
+describe('state', () => {
+  it('keeps state in the configured S3 bucket with native locking', () => {
+    expect(stack.json.terraform.backend).toEqual({
+      s3: {
+        bucket: 'cleckheaton-tf-state',
+        key: 'live-scores/cleckheaton.tfstate',
+        region: 'eu-west-2',
+        encrypt: true,
+        use_lockfile: true,
+      },
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import type { Scorecard } from '@live-scores/schema';
+import { apiUrl, type PageConfig } from './config/page-config.ts';
+import { isStale } from './live/freshness.ts';
+import { LiveConnection } from './live/live-connection.ts';
+import { BoardView } from './render/board-view.ts';
+import { Announcer, StatusView } from './render/status-view.ts';
+import { announcements, changedRows } from './scoreboard/changes.ts';
+import { LatestScorecards } from './scoreboard/latest-scorecards.ts';
+import { parseLiveMessage, scorecardsFromResponse } from './scoreboard/scorecard-guard.ts';
+
+export interface ScoreboardElements {
+  board: HTMLElement;
+  status: HTMLElement;
+  announcer: HTMLElement;
+}
+
+export interface ScoreboardOptions {
+  /** Show only these teams (the embed's `team` attribute); all teams when absent. */
+  teamFilter?: readonly string[];
+}
+
+/**
+ * The live scoreboard shared by the page and the embeddable element: loads today's scorecards,
+ * keeps them current over the live socket, renders them, and keeps the indicator honest.
+ */
+export class LiveScoreboard {
+  readonly #store = new LatestScorecards();
+  readonly #board: BoardView;
+  readonly #status: StatusView;
+  readonly #announcer: Announcer;
+  readonly #connection: LiveConnection;
+  readonly #teamFilter: ReadonlySet<string> | null;
+  readonly #onWake = () => this.#connection.nudge();
+  readonly #onVisibility = () => {
+    if (document.visibilityState === 'visible') this.#connection.nudge();
+  };
+  #lastUpdateAt: number | null = null;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    readonly elements: ScoreboardElements,
+    readonly config: PageConfig,
+    options: ScoreboardOptions = {},
+  ) {
+    this.#teamFilter = options.teamFilter?.length ? new Set(options.teamFilter) : null;
+    const teams = this.#teamFilter
+      ? (config.teams.length ? config.teams : [...this.#teamFilter].map((id) => ({ id, label: id }))).filter(
+          (t) => this.#teamFilter?.has(t.id),
+        )
+      : config.teams;
+    this.#board = new BoardView(elements.board, { oversPerSide: config.oversPerSide, teams });
+    this.#status = new StatusView(elements.status);
+    this.#announcer = new Announcer(elements.announcer);
+    this.#connection = new LiveConnection({
+      url: config.wsUrl,
+      onMessage: (data) => void this.#receive(data),
+      onStateChange: () => this.#showStatus(),
+      onReconnected: () => void this.resync(),
+    });
+  }
+
+  /** Starts loading and listening; resolves once the first load has been rendered. */
+  start(): Promise<void> {
+    const firstLoad = this.resync();
+    this.#connection.start();
+    this.#ticker = setInterval(() => this.#showStatus(), 1000);
+    addEventListener('online', this.#onWake);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    return firstLoad;
+  }
+
+  stop(): void {
+    this.#connection.stop();
+    clearInterval(this.#ticker);
+    removeEventListener('online', this.#onWake);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  /** Loads every current scorecard over HTTP: at start and after every reconnect. */
+  async resync(): Promise<void> {
+    try {
+      const response = await fetch(this.#apiUrl('/api/scorecards'), { cache: 'no-store' });
+      if (!response.ok) throw new Error(`GET /api/scorecards answered ${response.status}`);
+      const scorecards = scorecardsFromResponse(await response.json());
+      for (const scorecard of scorecards) this.#apply(scorecard, { render: false });
+      this.#lastUpdateAt = Date.now();
+      this.#renderAll();
+    } catch (error) {
+      console.warn(`live-scores: could not load scorecards: ${(error as Error).message}`);
+      if (this.#lastUpdateAt == null) this.#renderAll();
+    }
+  }
+
+  /** Brings a match into view, e.g. when a notification about it was tapped. */
+  reveal(matchId: string): void {
+    const card = this.elements.board.querySelector<HTMLElement>(`[data-match="${CSS.escape(matchId)}"]`);
+    card?.scrollIntoView({ block: 'start' });
+  }
+
+  async #receive(data: unknown): Promise<void> {
+    const message = parseLiveMessage(data);
+    if (!message) return;
+    this.#lastUpdateAt = Date.now();
+    let scorecard = message.scorecard;
+    // Too large for one frame: the server sent the headline only; fetch the full card first.
+    if (message.fetch) scorecard = (await this.#fetchFull(message.fetch, scorecard.matchId)) ?? scorecard;
+    this.#apply(scorecard, { render: true });
+    this.#showStatus();
+  }
+
+  async #fetchFull(path: string, matchId: string): Promise<Scorecard | undefined> {
+    try {
+      const response = await fetch(this.#apiUrl(path), { cache: 'no-store' });
+      if (!response.ok) return undefined;
+      return scorecardsFromResponse(await response.json()).find((s) => s.matchId === matchId);
+    } catch {
+      return undefined;
+    }
+  }
+
+  #apply(scorecard: Scorecard, { render }: { render: boolean }): void {
+    if (this.#teamFilter && !this.#teamFilter.has(scorecard.teamId)) return;
+    const offer = this.#store.offer(scorecard);
+    if (!offer.accepted || !render) return;
+    const updatedInPlace = this.#board.update(scorecard, changedRows(offer.previous, scorecard));
+    if (!updatedInPlace) this.#renderAll();
+    this.#announcer.say(announcements(offer.previous, scorecard));
+  }
+
+  #renderAll(): void {
+    this.#board.render(this.#store.byTeam());
+    this.#showStatus();
+  }
+
+  #showStatus(): void {
+    const now = Date.now();
+    const stale = isStale({
+      lastUpdateAt: this.#lastUpdateAt,
+      now,
+      staleAfterMs: this.config.staleAfterMs,
+      anyInProgress: this.#store.anyInProgress(),
+    });
+    this.elements.board.toggleAttribute('data-stale', stale);
+    this.#status.show({ connection: this.#connection.state, lastUpdateAt: this.#lastUpdateAt, stale, now });
+  }
+
+  #apiUrl(path: string): string {
+    return apiUrl(this.config.apiBase, path);
+  }
+}

@@ -1,0 +1,33 @@
+import type { NotificationKind, SubscriptionPreferences } from '@live-scores/schema';
+
+/** The choices a supporter sees, each standing for one or more notification kinds. */
+export const KIND_GROUPS = [
+  { id: 'wickets', label: 'Wickets', kinds: ['wicket'] },
+  {
+    id: 'milestones',
+    label: 'Fifties, hundreds and five-fors',
+    kinds: ['batting-milestone', 'bowling-milestone'],
+  },
+  { id: 'overs', label: 'Score every few overs', kinds: ['overs'] },
+  { id: 'results', label: 'Innings ends and results', kinds: ['innings-end', 'result'] },
+] as const satisfies readonly { id: string; label: string; kinds: readonly NotificationKind[] }[];
+
+export type KindGroupId = (typeof KIND_GROUPS)[number]['id'];
+
+/**
+ * The subscription's preferences for the chosen groups and teams, in a stable order. `teams` is
+ * null when the page offers no team choice, which leaves it out: every team, including new ones.
+ */
+export function preferencesFor(
+  teams: readonly string[] | null,
+  groups: readonly KindGroupId[],
+): SubscriptionPreferences {
+  const kinds = KIND_GROUPS.filter((g) => groups.includes(g.id)).flatMap((g) => [...g.kinds]);
+  return teams ? { teams: [...teams], kinds } : { kinds };
+}
+
+/** Which groups a stored preference has switched on; absent kinds mean "everything". */
+export function groupsIn(preferences: SubscriptionPreferences | undefined): KindGroupId[] {
+  const kinds = preferences?.kinds;
+  return KIND_GROUPS.filter((g) => !kinds || g.kinds.some((k) => kinds.includes(k))).map((g) => g.id);
+}

@@ -1,0 +1,155 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, launchBrowser } from './test-support/browser.ts';
+import { TEAMS, chaseInProgress, matchDay } from './test-support/fixtures.ts';
+import { afterBall } from './test-support/scorecard-builder.ts';
+import { startTestServer, type TestServer } from './test-support/test-server.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Text of an element as rendered (table cells apart), with whitespace collapsed. */
+const textOf = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+
+describe('the supporters page in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      scorecards: matchDay(),
+      pageConfig: { title: 'Cleckheaton live scores', teams: TEAMS },
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(server.origin, { waitUntil: 'load' });
+    await page.waitForSelector('.match[data-match="6123456"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders each team from /api/scorecards: the chase, the result, waiting for play, and no match today', async () => {
+    expect(await textOf(page, '#match-6123456 .summary')).toBe(
+      'LIVE Cleckheaton 148/6 (38.2 ov) need 29 from 70 balls',
+    );
+    expect(await textOf(page, '#match-6124001 .result')).toBe('Cleckheaton WON BY 8 WICKETS');
+    expect(await textOf(page, '#match-6124100 .summary')).toBe('NOT STARTED Waiting for play to start');
+    expect(await textOf(page, '[data-team="sundayTeam"] .no-match')).toBe('No match today');
+    expect(await page.title()).toBe('Cleckheaton live scores');
+  });
+
+  it('shows the full card of the live innings: how out, extras, total, fall of wickets and bowling', async () => {
+    const card = '#match-6123456 details[data-innings="1"]';
+    expect(await page.$eval(card, (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await textOf(page, `${card} tr[data-row="1:bat:A Lee"]`)).toBe('A Lee b P Jagger 31 44 4 1 70.5');
+    expect(await textOf(page, `${card} tr[data-row="1:extras"]`)).toBe('Extras 14');
+    expect(await textOf(page, `${card} tr[data-row="1:total"]`)).toBe('Total 148/6 38.2 overs');
+    expect(await textOf(page, `${card} .fow`)).toContain('6-118 (C Moss)');
+    expect(await textOf(page, `${card} tr[data-row="1:bowl:H Brook"]`)).toBe('H Brook 4.2 0 19 0 0 0 4.38');
+    expect(await textOf(page, `${card} .yet-to-bat`)).toBe('Yet to bat: B Holt, G Sykes, E Moorhouse');
+  });
+
+  it('asked for the current scorecards when the live socket opened', async () => {
+    await page.waitForFunction(() => document.querySelector('#live-status')?.textContent?.startsWith('Live'));
+    expect(server.socketMessages).toContainEqual({ action: 'sync' });
+  });
+
+  it('applies a WebSocket update to the page within 100 ms, highlights the row and announces the wicket', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { changedAt?: number };
+      const target = document.querySelector('#match-6123456 .summary-score') as Element;
+      new MutationObserver(() => (w.changedAt ??= Date.now())).observe(target, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const next = afterBall(chaseInProgress(), { runs: 0, howOut: 'b H Brook' });
+    const sentAt = server.publish(next);
+    const changedAt = await page
+      .waitForFunction(() => (window as unknown as { changedAt?: number }).changedAt, { timeout: 5000 })
+      .then((handle) => handle.jsonValue() as Promise<number>);
+    expect(changedAt - sentAt).toBeLessThan(100);
+    expect(await textOf(page, '#match-6123456 .summary-score')).toBe('Cleckheaton 148/7 (38.3 ov)');
+    expect(
+      await page.$eval('#match-6123456 tr[data-row="1:bat:T Priestley"]', (r) =>
+        r.classList.contains('changed'),
+      ),
+    ).toBe(true);
+    expect(await textOf(page, '#announcer')).toBe(
+      'Wicket! T Priestley b H Brook 24. Cleckheaton 148/7 (38.3 ov)',
+    );
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  it('saves screenshots at phone and desktop widths', async () => {
+    await page.screenshot({ path: `${ARTIFACTS_DIR}page-390x844.png`, fullPage: true });
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}page-390x844-dark.png` });
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${ARTIFACTS_DIR}page-1280x800.png`, fullPage: true });
+    const sizes = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(sizes[0]).toBe(sizes[1]);
+  });
+
+  it('runs as an embeddable element on another site, inside its own shadow root', async () => {
+    const club = await browser.newPage();
+    await club.setContent(
+      `<h1>Cleckheaton CC</h1>
+       <script src="${server.origin}/live-scores.js" defer></script>
+       <live-scores-board api="${server.origin}" team="secondTeam" label="2nd XI"></live-scores-board>`,
+    );
+    const summary = await club.waitForFunction(
+      () =>
+        document.querySelector('live-scores-board')?.shadowRoot?.querySelector('#match-6124001 .result')
+          ?.textContent,
+    );
+    expect(await summary.jsonValue()).toBe('Cleckheaton WON BY 8 WICKETS');
+    const shown = await club.$eval('live-scores-board', (el) =>
+      [...(el.shadowRoot?.querySelectorAll('section.team h2') ?? [])].map((h) => h.textContent),
+    );
+    expect(shown).toEqual(['2nd XI']);
+    await club.setViewport({ width: 390, height: 844 });
+    await club.screenshot({ path: `${ARTIFACTS_DIR}embed-390x844.png`, fullPage: true });
+    await club.close();
+  });
+
+  it('reconnects after the server restarts on the same port and resyncs the missed score', async () => {
+    const port = server.port;
+    const missed = afterBall(afterBall(chaseInProgress(), { runs: 0, howOut: 'b H Brook' }), { runs: 4 });
+    await server.close();
+    await page.waitForFunction(
+      () => !document.querySelector('#live-status')?.textContent?.startsWith('Live'),
+    );
+    server = await startTestServer({ port, scorecards: [missed], pageConfig: { teams: TEAMS } });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#match-6123456 .summary-score')?.textContent ===
+        'Cleckheaton 152/7 (38.4 ov)',
+      { timeout: 15_000 },
+    );
+    await page.waitForFunction(() => document.querySelector('#live-status')?.textContent?.startsWith('Live'));
+    expect(server.connections()).toBe(1);
+    expect(server.socketMessages).toContainEqual({ action: 'sync' });
+  });
+});
