@@ -52,7 +52,7 @@ beforeAll(async () => {
     VAPID_PUBLIC_KEY: vapid.publicKey,
     VAPID_PRIVATE_KEY_PARAMETER: '/live-scores/vapid-private-key',
     PUSH_ALLOWED_HOSTS: new URL(receiver.origin).host,
-    LIVE_SCORES_CONFIG: JSON.stringify({
+    LIVE_SCORES_CONFIG_JSON: JSON.stringify({
       ...TEST_CONFIG,
       server: { pageOrigins: ['https://www.club.example'] },
     }),

@@ -5,7 +5,7 @@
  * schedule and IAM statement from it, so a handler cannot get a permission that is not
  * written here. Pure data: no AWS SDK and no cdktf import.
  */
-import { GAME_OVER_FILTER_POLICY } from '@live-scores/core';
+import { type FilterPolicy, GAME_OVER_FILTER_POLICY } from '@live-scores/core';
 
 /** Environment variable names the functions read, defined once. */
 export const ENV = {
@@ -29,8 +29,11 @@ export const ENV = {
   VAPID_PRIVATE_KEY_PARAMETER: 'VAPID_PRIVATE_KEY_PARAMETER',
   /** The name of the SSM SecureString holding the CMS token (never the token). */
   CMS_TOKEN_PARAMETER: 'CMS_TOKEN_PARAMETER',
-  /** The validated configuration file as JSON; it holds no secrets. */
-  LIVE_SCORES_CONFIG: 'LIVE_SCORES_CONFIG',
+  /**
+   * The validated configuration file's content as JSON; it holds no secrets. (The local
+   * runtime's `LIVE_SCORES_CONFIG` is a file path: a different thing, so a different name.)
+   */
+  LIVE_SCORES_CONFIG_JSON: 'LIVE_SCORES_CONFIG_JSON',
   SCRAPER_LAUNCH_TEMPLATE_ID: 'SCRAPER_LAUNCH_TEMPLATE_ID',
   /** The club's tag value: `Owner=<slug>` on every scraper host. */
   CLUB_SLUG: 'CLUB_SLUG',
@@ -75,11 +78,11 @@ export type ResourceAccess =
   /** Scraper hosts tagged `Owner=<club slug>`: launch from the template, tag, terminate, list. */
   | { resource: 'scraperHosts'; access: 'launch' | 'tag' | 'terminate' | 'describe' };
 
-/** The SNS filter policy of a subscription, as SNS writes it. */
-export type FilterPolicy = Readonly<Record<string, readonly string[]>>;
-
-/** Game over = `status: complete`: the filter of the consumers that run once per match. */
-export { GAME_OVER_FILTER_POLICY };
+/**
+ * Game over = `status: complete`: the filter of the consumers that run once per match. One
+ * object, shared with the embedded topic, so AWS and the single machine route alike.
+ */
+export { type FilterPolicy, GAME_OVER_FILTER_POLICY };
 
 export type Trigger =
   /** An EventBridge Scheduler schedule from the config's `schedule` section. */
@@ -138,7 +141,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     runtime: 'nodejs22.x',
     chromium: true,
     trigger: { kind: 'schedule', schedule: 'findFixtures' },
-    env: ['FIXTURES_TABLE', 'LIVE_SCORES_CONFIG'],
+    env: ['FIXTURES_TABLE', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'fixturesTable', access: 'read' },
       { resource: 'fixturesTable', access: 'write' },
@@ -152,8 +155,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     ...nodeArm,
     trigger: { kind: 'fixtures-stream', events: ['INSERT'], batchSize: 10 },
-    // HTML_QUEUE_URL: the host is told where to send what it captures.
-    env: ['FIXTURES_TABLE', 'SCRAPER_LAUNCH_TEMPLATE_ID', 'HTML_QUEUE_URL', 'LIVE_SCORES_CONFIG'],
+    // Where the host sends what it captures is in the launch template's user data, not here.
+    env: ['FIXTURES_TABLE', 'SCRAPER_LAUNCH_TEMPLATE_ID', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'fixturesStream', access: 'consume' },
       { resource: 'fixturesTable', access: 'read' },
@@ -184,7 +187,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Stores the newest scorecard per team and match (monotonic conditional writes)',
     ...scorecardConsumer,
     trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'storeScorecardQueue', batchSize: 10 },
-    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG'],
+    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'storeScorecardQueue', access: 'consume' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
@@ -201,7 +204,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     ...nodeArm,
     trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'broadcastQueue', batchSize: 5 },
-    env: ['CONNECTIONS_TABLE', 'WS_MANAGEMENT_ENDPOINT', 'BROADCAST_QUEUE_URL', 'LIVE_SCORES_CONFIG'],
+    env: ['CONNECTIONS_TABLE', 'WS_MANAGEMENT_ENDPOINT', 'BROADCAST_QUEUE_URL', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'broadcastQueue', access: 'consume' },
       { resource: 'connectionsTable', access: 'read' },
@@ -232,7 +235,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       'Applies the notification rules to each scorecard (version-checked state) and queues events once',
     ...scorecardConsumer,
     trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'notifyRulesQueue', batchSize: 10 },
-    env: ['RULES_TABLE', 'PUSH_QUEUE_URL', 'LIVE_SCORES_CONFIG'],
+    env: ['RULES_TABLE', 'PUSH_QUEUE_URL', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'notifyRulesQueue', access: 'consume' },
       { resource: 'rulesTable', access: 'read' },
@@ -252,7 +255,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       batchSize: 1,
       filterPolicy: GAME_OVER_FILTER_POLICY,
     },
-    env: ['CMS_TOKEN_PARAMETER', 'LIVE_SCORES_CONFIG'],
+    env: ['CMS_TOKEN_PARAMETER', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'updateCmsQueue', access: 'consume' },
       { resource: 'cmsToken', access: 'read' },
@@ -270,7 +273,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       batchSize: 1,
       filterPolicy: GAME_OVER_FILTER_POLICY,
     },
-    env: ['FIXTURES_TABLE', 'LIVE_SCORES_CONFIG'],
+    env: ['FIXTURES_TABLE', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'teardownScraperQueue', access: 'consume' },
       { resource: 'fixturesTable', access: 'read' },
@@ -292,7 +295,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       'PUSH_QUEUE_URL',
       'VAPID_PUBLIC_KEY',
       'VAPID_PRIVATE_KEY_PARAMETER',
-      'LIVE_SCORES_CONFIG',
+      'LIVE_SCORES_CONFIG_JSON',
     ],
     uses: [
       { resource: 'pushQueue', access: 'consume' },
@@ -332,7 +335,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 10,
     ...nodeArm,
     trigger: { kind: 'websocket', route: 'sync' },
-    env: ['SCORECARD_BUCKET', 'WS_MANAGEMENT_ENDPOINT', 'LIVE_SCORES_CONFIG'],
+    env: ['SCORECARD_BUCKET', 'WS_MANAGEMENT_ENDPOINT', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'scorecardBucket', access: 'list', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
@@ -355,7 +358,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
         'GET /api/vapid-public-key',
       ],
     },
-    env: ['SUBSCRIPTIONS_TABLE', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY_PARAMETER', 'LIVE_SCORES_CONFIG'],
+    env: [
+      'SUBSCRIPTIONS_TABLE',
+      'VAPID_PUBLIC_KEY',
+      'VAPID_PRIVATE_KEY_PARAMETER',
+      'LIVE_SCORES_CONFIG_JSON',
+    ],
     uses: [
       { resource: 'subscriptionsTable', access: 'read' },
       { resource: 'subscriptionsTable', access: 'write' },
@@ -370,7 +378,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
     ...nodeArm,
     trigger: { kind: 'schedule', schedule: 'sweepScrapers' },
-    env: ['LIVE_SCORES_CONFIG'],
+    env: ['LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'scraperHosts', access: 'describe' },
       { resource: 'scraperHosts', access: 'terminate' },

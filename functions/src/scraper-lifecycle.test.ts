@@ -23,8 +23,7 @@ const ec2 = mockClient(EC2Client);
 beforeAll(() => {
   process.env.FIXTURES_TABLE = 'live-scores-fixtures';
   process.env.SCRAPER_LAUNCH_TEMPLATE_ID = 'lt-0123';
-  process.env.HTML_QUEUE_URL = 'https://sqs.eu-west-2.amazonaws.com/123456789012/live-scores-html';
-  process.env.LIVE_SCORES_CONFIG = JSON.stringify(TEST_CONFIG);
+  process.env.LIVE_SCORES_CONFIG_JSON = JSON.stringify(TEST_CONFIG);
 });
 beforeEach(() => {
   ddb.reset();
@@ -91,7 +90,10 @@ describe('the launch-scraper handler (fixtures table stream)', () => {
     expect(await launch(event, lambdaContext)).toEqual({ batchItemFailures: [] });
 
     expect(ec2.commandCalls(RunInstancesCommand)).toHaveLength(1);
-    const tags = ec2.commandCalls(RunInstancesCommand)[0]!.args[0].input.TagSpecifications![0]!.Tags;
+    const input = ec2.commandCalls(RunInstancesCommand)[0]!.args[0].input;
+    expect(input.LaunchTemplate).toEqual({ LaunchTemplateId: 'lt-0123', Version: '$Latest' });
+    expect(input.UserData).toBeUndefined();
+    const tags = input.TagSpecifications![0]!.Tags;
     expect(tags).toContainEqual({ Key: 'Owner', Value: 'cleckheaton' });
     expect(tags).toContainEqual({ Key: 'Matches', Value: 'firstTeam:6123456' });
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({

@@ -57,7 +57,7 @@ let bucket: ConditionalBucket;
 
 beforeAll(() => {
   process.env.SCORECARD_BUCKET = 'live-scores-scorecards';
-  process.env.LIVE_SCORES_CONFIG = JSON.stringify(TEST_CONFIG);
+  process.env.LIVE_SCORES_CONFIG_JSON = JSON.stringify(TEST_CONFIG);
 });
 beforeEach(() => {
   bucket = new ConditionalBucket();

@@ -7,7 +7,7 @@ import { lambdaContext, scorecard, sqsEvent, sqsRecord, TEST_CONFIG } from './te
 const ssm = mockClient(SSMClient);
 
 beforeAll(() => {
-  process.env.LIVE_SCORES_CONFIG = JSON.stringify(TEST_CONFIG);
+  process.env.LIVE_SCORES_CONFIG_JSON = JSON.stringify(TEST_CONFIG);
   delete process.env.CMS_TOKEN_PARAMETER;
 });
 afterAll(() => ssm.restore());

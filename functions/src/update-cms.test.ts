@@ -14,7 +14,7 @@ beforeAll(async () => {
     { _id: 'fx-1', _rev: sanity.nextRev(), _type: 'fixture', team: 'firstTeam', date: '2025-06-14' },
   ];
   process.env.CMS_TOKEN_PARAMETER = '/live-scores/cms-token';
-  process.env.LIVE_SCORES_CONFIG = JSON.stringify({
+  process.env.LIVE_SCORES_CONFIG_JSON = JSON.stringify({
     ...TEST_CONFIG,
     cms: { sanity: { projectId: 'abc123', apiHost } },
   });

@@ -2,7 +2,12 @@ import { Writable } from 'node:stream';
 import { createLogger } from '@live-scores/core';
 import { type RunningSimulator, startSimulator } from '@live-scores/simulator';
 import { createJsonLinesHtmlQueue } from './json-lines-html-queue.ts';
-import { processRssBytes, processTreeCpuSeconds, processTreePssBytes, processTreeRssBytes } from './process-tree.ts';
+import {
+  processRssBytes,
+  processTreeCpuSeconds,
+  processTreePssBytes,
+  processTreeRssBytes,
+} from './process-tree.ts';
 import { pause, until } from './testing/wait.ts';
 import { Watcher } from './watcher.ts';
 
@@ -55,7 +60,13 @@ export async function measureScraper(options: ScraperBenchOptions = {}): Promise
   const matchCount = options.matches ?? 8;
   const changes = options.changes ?? 200;
   const idleSeconds = options.idleSeconds ?? 20;
-  const sim = await startSimulator({ speed: 0, seed: 'bench', matches: matchCount, otherMatches: 0, oversPerSide: 20 });
+  const sim = await startSimulator({
+    speed: 0,
+    seed: 'bench',
+    matches: matchCount,
+    otherMatches: 0,
+    oversPerSide: 20,
+  });
   const { stream, writes } = timedSink();
   const watcher = new Watcher({
     queue: createJsonLinesHtmlQueue(stream),
@@ -64,7 +75,8 @@ export async function measureScraper(options: ScraperBenchOptions = {}): Promise
     exitWhenIdle: false,
   });
   const ids = sim.matches.map((m) => m.matchId);
-  for (const match of sim.matches) watcher.add({ url: match.url, matchId: match.matchId, teamId: match.teamId ?? 'other' });
+  for (const match of sim.matches)
+    watcher.add({ url: match.url, matchId: match.matchId, teamId: match.teamId ?? 'other' });
   const running = watcher.run();
   const written = (matchId: string) => writes.get(matchId)?.length ?? 0;
   try {
@@ -77,7 +89,11 @@ export async function measureScraper(options: ScraperBenchOptions = {}): Promise
       const id = ids[i % ids.length] as string;
       const before = written(id);
       const { version } = sim.step(id);
-      await until(() => written(id) > before && appliedAt(sim, id, version) !== undefined, 5_000, `change ${i}`);
+      await until(
+        () => written(id) > before && appliedAt(sim, id, version) !== undefined,
+        5_000,
+        `change ${i}`,
+      );
       emitLatenciesMs.push((writes.get(id)?.[before] as number) - (appliedAt(sim, id, version) as number));
       await pause(25);
     }
@@ -86,10 +102,12 @@ export async function measureScraper(options: ScraperBenchOptions = {}): Promise
     await pause(2_000);
     const rssMb = (processRssBytes(process.pid) + processTreeRssBytes(pid)) / MB;
     const pssMb = (processTreePssBytes(process.pid, { descendants: false }) + processTreePssBytes(pid)) / MB;
-    const cpuBefore = processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    const cpuBefore =
+      processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
     const startedAt = Date.now();
     await pause(idleSeconds * 1000);
-    const cpuAfter = processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    const cpuAfter =
+      processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
     const idleCpuPct = ((cpuAfter - cpuBefore) / ((Date.now() - startedAt) / 1000)) * 100;
     return { emitLatenciesMs, matches: ids.length, rssMb, pssMb, idleCpuPct };
   } finally {

@@ -2,6 +2,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '@live-scores/simulator';
 import { fetchRenderedHtml, launchBrowser } from './browser.ts';
+import { PagePool } from './page-pool.ts';
 import { isAlive } from './process-tree.ts';
 
 describe('fetchRenderedHtml', () => {
@@ -49,5 +50,27 @@ describe('launchBrowser', () => {
     expect(await browser.version()).toMatch(/Chrome\/\d+/);
     await browser.close();
     expect(isAlive(pid)).toBe(false);
+  });
+});
+
+describe('PagePool', () => {
+  it('puts at most perContext pages in a context, and closes a context once it is empty', async () => {
+    const browser = await launchBrowser();
+    try {
+      const pool = new PagePool(browser, { perContext: 2, useContexts: true });
+      const pages = await Promise.all([1, 2, 3, 4, 5].map(() => pool.newPage()));
+      const contexts = new Set(pages.map((page) => page.browserContext()));
+      expect(contexts.size).toBe(3);
+      expect(contexts.has(browser.defaultBrowserContext())).toBe(false);
+      expect(browser.browserContexts()).toHaveLength(4);
+      await pool.close(pages[4]!);
+      expect(browser.browserContexts()).toHaveLength(3);
+      await pool.close(pages[0]!);
+      expect(browser.browserContexts()).toHaveLength(3);
+      await pool.close(pages[1]!);
+      expect(browser.browserContexts()).toHaveLength(2);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { TimeoutError } from 'puppeteer-core';
 import type { HtmlQueue, JsonLogger } from '@live-scores/core';
 import type { ScorecardHtml } from '@live-scores/schema';
@@ -8,6 +8,7 @@ import { backoffDelay } from './backoff.ts';
 import { acceptCookieBanner } from './browser.ts';
 import { Coalescer } from './coalescer.ts';
 import { Delivery } from './delivery.ts';
+import type { PagePool } from './page-pool.ts';
 import {
   CHANGE_BINDING,
   INSTALL_OBSERVER,
@@ -28,8 +29,6 @@ export interface MatchSessionDeps {
   timing: WatcherTiming;
   logger: JsonLogger;
   now: () => Date;
-  /** A browser context per match (false in a single-process browser, which cannot create them). */
-  isolate: boolean;
   /** Called once the match's final scorecard has been accepted by the queue. */
   onFinished: (session: MatchSession) => void;
 }
@@ -52,13 +51,6 @@ function contentHash(snapshot: PageSnapshot): string {
     .digest('hex');
 }
 
-/** Closes a page, and its context when the page had one to itself. */
-async function discard(page: Page): Promise<void> {
-  const context = page.browserContext();
-  const own = context !== page.browser().defaultBrowserContext();
-  await (own ? context.close() : page.close()).catch(() => undefined);
-}
-
 /**
  * One match on one page: open it, get past the cookie banner, wait for scoring to start,
  * open the scorecard, then turn DOM changes into messages. The page may be replaced at any
@@ -71,11 +63,14 @@ export class MatchSession {
   private lastHash: string | undefined;
   private lastChangeAt: Date | undefined;
   private page: Page | undefined;
+  private pool: PagePool | undefined;
   private attachment: AbortController | undefined;
   private ready = false;
   private reading = false;
   private readAgain = false;
   private forceNext = false;
+  /** Which parts the page has shown so far. */
+  private readonly seen = { headerHtml: false, scorecardHtml: false };
   private timers: NodeJS.Timeout[] = [];
   private readonly coalescer: Coalescer;
   private readonly delivery: Delivery;
@@ -113,9 +108,10 @@ export class MatchSession {
    * watching, the session is closed, or the browser is gone. With `force`, the first read
    * is sent even when unchanged, so consumers learn the current state after a recovery.
    */
-  async open(browser: Browser, options: { force: boolean; reason: string }): Promise<void> {
+  async open(pool: PagePool, options: { force: boolean; reason: string }): Promise<void> {
     if (this.state === 'finished') return;
     this.detach();
+    this.pool = pool;
     const attachment = new AbortController();
     this.attachment = attachment;
     const { signal } = attachment;
@@ -125,13 +121,13 @@ export class MatchSession {
 
     for (let attempt = 0; !signal.aborted; attempt++) {
       try {
-        const page = this.page ?? (await this.newPage(browser, signal));
+        const page = this.page ?? (await this.newPage(pool, signal));
         await this.prepare(page, signal);
-        this.startTimers(browser, signal);
+        this.startTimers(pool, signal);
         await this.capture('opened');
         return;
       } catch (error) {
-        if (signal.aborted || !browser.connected) return;
+        if (signal.aborted || !pool.connected) return;
         const waitMs = backoffDelay(attempt, this.deps.timing.navigationRetry);
         this.logger.warn('could not open match page; retrying', { attempt: attempt + 1, waitMs, error });
         const waited = await delay(waitMs, true, { signal }).catch(() => false);
@@ -152,7 +148,7 @@ export class MatchSession {
     const page = this.page;
     this.detach();
     this.delivery.close();
-    if (page) await discard(page);
+    if (page) await this.pool?.close(page);
   }
 
   private detach(): void {
@@ -164,20 +160,13 @@ export class MatchSession {
     this.timers = [];
     const page = this.page;
     this.page = undefined;
-    if (page && !page.isClosed()) void discard(page);
+    if (page && !page.isClosed()) void this.pool?.close(page);
   }
 
-  /**
-   * Each match gets its own browser context when it can: its own cookies, its own renderer,
-   * and its own connection pool, since Chromium allows six connections per host per pool
-   * and a live match page may hold one open to the league site.
-   */
-  private async newPage(browser: Browser, signal: AbortSignal): Promise<Page> {
-    const page = this.deps.isolate
-      ? await (await browser.createBrowserContext()).newPage()
-      : await browser.newPage();
+  private async newPage(pool: PagePool, signal: AbortSignal): Promise<Page> {
+    const page = await pool.newPage();
     if (signal.aborted) {
-      await discard(page);
+      await pool.close(page);
       throw signal.reason;
     }
     this.page = page;
@@ -187,7 +176,7 @@ export class MatchSession {
     page.on('error', (error) => {
       if (page !== this.page || signal.aborted) return;
       this.logger.error('page crashed; reopening', { error });
-      void this.open(browser, { force: true, reason: 'page-crash' });
+      void this.open(pool, { force: true, reason: 'page-crash' });
     });
     return page;
   }
@@ -239,12 +228,12 @@ export class MatchSession {
     }
   }
 
-  private startTimers(browser: Browser, signal: AbortSignal): void {
+  private startTimers(pool: PagePool, signal: AbortSignal): void {
     const { safetyPollMs, reloadMs } = this.deps.timing;
     this.timers.push(setInterval(() => void this.capture('safety-poll'), safetyPollMs));
     this.timers.push(
       setInterval(() => {
-        if (!signal.aborted) void this.open(browser, { force: false, reason: 'periodic-reload' });
+        if (!signal.aborted) void this.open(pool, { force: false, reason: 'periodic-reload' });
       }, reloadMs),
     );
   }
@@ -277,6 +266,17 @@ export class MatchSession {
       this.logger.warn('page shows neither header nor scorecard', { reason });
       return;
     }
+    // A part the page had and now lacks is the site re-rendering, not news: sending it would
+    // replace a good scorecard with an empty one. The observer reports its return.
+    const lost = (['headerHtml', 'scorecardHtml'] as const).filter(
+      (part) => snapshot[part] === '' && this.seen[part],
+    );
+    if (lost.length > 0) {
+      this.logger.debug('page part missing; waiting for it to return', { reason, lost });
+      return;
+    }
+    this.seen.headerHtml ||= snapshot.headerHtml !== '';
+    this.seen.scorecardHtml ||= snapshot.scorecardHtml !== '';
     const hash = contentHash(snapshot);
     const forced = this.forceNext;
     if (hash === this.lastHash && !forced) return;

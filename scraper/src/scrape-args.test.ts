@@ -37,6 +37,8 @@ describe('parseScrapeArgs', () => {
     expect(parseScrapeArgs([...base, '--out', `sqs://https://${queue}`]).output).toMatchObject({
       queueUrl: `https://${queue}`,
     });
+    const withoutBucket = ['--url', URL_A, '--team', 'firstTeam', '--out', `sqs://${queue}`];
+    expect(parseScrapeArgs(withoutBucket).output).toEqual({ kind: 'sqs', queueUrl: `https://${queue}` });
   });
 
   it('turns the timing flags into watcher timing', () => {
@@ -73,8 +75,17 @@ describe('parseScrapeArgs', () => {
       '--out: expected "-" or sqs://<queue-url>, got "file.txt"',
     ],
     [
-      ['--url', URL_A, '--team', 'firstTeam', '--out', 'sqs://sqs.eu-west-2.amazonaws.com/1/q'],
-      '--bucket is required with --out sqs://… (for pages too large for a message)',
+      [
+        '--url',
+        URL_A,
+        '--team',
+        'firstTeam',
+        '--out',
+        'sqs://sqs.eu-west-2.amazonaws.com/1/q',
+        '--bucket',
+        'No_Bucket',
+      ],
+      '--bucket: "No_Bucket" is not an S3 bucket name',
     ],
     [
       ['--url', 'https://x.play-cricket.com/website/results/', '--team', 'firstTeam', '--out', '-'],

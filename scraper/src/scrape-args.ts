@@ -7,7 +7,8 @@ export const SCRAPE_USAGE =
   '[--bucket <name>] [--safety-poll-seconds N] [--reload-minutes N] [--tab-poll-seconds MIN,MAX] ' +
   '[--heartbeat-seconds N] [--single-process]';
 
-export type ScrapeOutput = { kind: 'stdout' } | { kind: 'sqs'; queueUrl: string; bucket: string };
+/** With SQS, `bucket` takes pages too large for a message even gzipped (rare: pages compress ~10×). */
+export type ScrapeOutput = { kind: 'stdout' } | { kind: 'sqs'; queueUrl: string; bucket?: string };
 
 export interface ScrapeArgs {
   targets: WatchTarget[];
@@ -37,15 +38,15 @@ function parseOutput(out: string | undefined, bucket: string | undefined): Scrap
     throw new ScrapeArgsError(`--out: expected "-" or sqs://<queue-url>, got "${out}"`);
   const rest = out.slice('sqs://'.length);
   const queueUrl = /^https?:\/\//.test(rest) ? rest : `https://${rest}`;
+  if (bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ScrapeArgsError(`--bucket: "${bucket}" is not an S3 bucket name`);
+  }
   try {
     new URL(queueUrl);
   } catch {
     throw new ScrapeArgsError(`--out: "${out}" does not hold a queue URL`);
   }
-  // A page too large for SQS even compressed goes to the bucket; without one it could only be dropped.
-  if (!bucket)
-    throw new ScrapeArgsError('--bucket is required with --out sqs://… (for pages too large for a message)');
-  return { kind: 'sqs', queueUrl, bucket };
+  return bucket ? { kind: 'sqs', queueUrl, bucket } : { kind: 'sqs', queueUrl };
 }
 
 function parseTargets(urls: string[], teams: string[]): WatchTarget[] {

@@ -93,6 +93,12 @@ describe('the scrape command', () => {
     expect(scraper.lines.filter((m) => m.matchId === '4002').at(-1)?.headerHtml).toContain('MATCH TIED');
   });
 
+  it('prints its usage for --help', async () => {
+    const stdout = new PassThrough();
+    expect(await runScrapeCommand(['--help'], { stdout, stderr: new PassThrough() })).toBe(0);
+    expect(String(stdout.read())).toMatch(/^usage: live-scores scrape --url <match-url> --team <teamId> /);
+  });
+
   it('refuses bad arguments with one line on stderr and exit code 2', async () => {
     const stdout = new PassThrough();
     const stderr = new PassThrough();

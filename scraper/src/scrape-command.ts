@@ -15,7 +15,7 @@ export type ScrapeExitCode = 0 | 1 | 2;
 async function openQueue(output: ScrapeOutput, stdout: Writable): Promise<HtmlQueue> {
   if (output.kind === 'stdout') return createJsonLinesHtmlQueue(stdout);
   // Loaded only when asked for, so the local runtime never loads the AWS SDK.
-  const { createSqsHtmlQueue } = await import('@live-scores/aws');
+  const { createSqsHtmlQueue } = await import('@live-scores/aws/html-queue-sqs');
   return createSqsHtmlQueue({ queueUrl: output.queueUrl, bucket: output.bucket });
 }
 

@@ -95,7 +95,7 @@ describe('Watcher against the simulated league site', () => {
     });
     expect(logger.lines.filter((l) => l.message === 'browser relaunched')).toHaveLength(1);
 
-    await until(() => watcher.heartbeat().matches[0]?.state === 'watching');
+    await until(() => watcher.statuses()[0]?.state === 'watching');
     sim.step(match.matchId, 3);
     const [, , third] = await queue.waitFor(match.matchId, (m) => m.length >= 3);
     expect(figures(parseScorecardHtml(third!))).toEqual(figures(sim.truth(match.matchId)));

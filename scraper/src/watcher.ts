@@ -4,6 +4,7 @@ import { type HtmlQueue, type JsonLogger, createLogger } from '@live-scores/core
 import { backoffDelay } from './backoff.ts';
 import { launchBrowser } from './browser.ts';
 import { MatchSession, type SessionStatus } from './match-session.ts';
+import { PagePool } from './page-pool.ts';
 import {
   isAlive,
   processRssBytes,
@@ -22,6 +23,8 @@ export interface WatcherOptions {
   launch?: () => Promise<Browser>;
   /** Run Chromium as one process with every match in one context (see `LaunchOptions`). */
   singleProcess?: boolean;
+  /** Matches sharing one browser context (and connection pool); 4 by default. */
+  matchesPerContext?: number;
   now?: () => Date;
   /**
    * Resolve `run()` once every match has finished (the CLI's behaviour). False keeps the
@@ -56,6 +59,7 @@ export class Watcher {
   private readonly logger: JsonLogger;
   private readonly launch: () => Promise<Browser>;
   private browser: Browser | undefined;
+  private pool: PagePool | undefined;
   private browserPids: number[] = [];
   private running = false;
   private stopping: Promise<void> | undefined;
@@ -81,11 +85,10 @@ export class Watcher {
       timing: this.timing,
       logger: this.logger,
       now: this.options.now ?? (() => new Date()),
-      isolate: !this.options.singleProcess,
       onFinished: (finished) => this.forget(finished),
     });
     this.sessions.set(target.matchId, session);
-    if (this.browser?.connected) void session.open(this.browser, { force: false, reason: 'added' });
+    if (this.pool?.connected) void session.open(this.pool, { force: false, reason: 'added' });
   }
 
   /** Stops watching a match; false when it was not being watched. */
@@ -128,6 +131,11 @@ export class Watcher {
     return this.stopping;
   }
 
+  /** Where each watched match stands. */
+  statuses(): SessionStatus[] {
+    return [...this.sessions.values()].map((s) => s.status());
+  }
+
   /** Logs and returns the heartbeat: matches, their last change, and memory. */
   heartbeat(): Heartbeat {
     const pid = this.browserPid;
@@ -138,7 +146,7 @@ export class Watcher {
     if (pid) this.browserPids = [...new Set([...this.browserPids, ...processTreePids(pid)])].filter(isAlive);
     const report: Heartbeat = {
       watched: this.sessions.size,
-      matches: [...this.sessions.values()].map((s) => s.status()),
+      matches: this.statuses(),
       browserPid: pid,
       rssMb: { node: round(node), chromium: round(chromium), total: round(node + chromium) },
       pssMb: { node: round(nodePss), chromium: round(chromiumPss), total: round(nodePss + chromiumPss) },
@@ -155,6 +163,10 @@ export class Watcher {
   /** Makes `browser` the one every match lives in, and watches it for its death. */
   private adopt(browser: Browser): void {
     this.browser = browser;
+    this.pool = new PagePool(browser, {
+      perContext: this.options.matchesPerContext ?? 4,
+      useContexts: !this.options.singleProcess,
+    });
     this.launchedAt = Date.now();
     const pid = browser.process()?.pid ?? null;
     this.browserPids = pid ? processTreePids(pid) : [];
@@ -165,9 +177,9 @@ export class Watcher {
   }
 
   private openAll(options: { force: boolean; reason: string }): void {
-    const browser = this.browser;
-    if (!browser) return;
-    for (const session of this.sessions.values()) void session.open(browser, options);
+    const pool = this.pool;
+    if (!pool) return;
+    for (const session of this.sessions.values()) void session.open(pool, options);
   }
 
   /** The browser died: relaunch it and reopen every match, forcing a read of each. */

@@ -53,18 +53,18 @@ export const fixturesTable = once(
     }),
 );
 
-/** Lists and terminates the club's hosts; starts them only where the launch settings are set. */
+/**
+ * Lists and terminates the club's hosts; starts them only where the launch template is set
+ * (launch-scraper). The template's user data tells the host where to send what it captures.
+ */
 export const scraperFleet = once((): ScraperFleet => {
   const config = configFromEnv();
   const launchTemplateId = process.env.SCRAPER_LAUNCH_TEMPLATE_ID;
-  const htmlQueueUrl = process.env.HTML_QUEUE_URL;
   return createEc2ScraperFleet({
     client: new EC2Client({ region: region() }),
     clubSlug: config.club.slug,
     leagueBaseUrl: config.league.baseUrl,
-    ...(launchTemplateId && htmlQueueUrl
-      ? { launch: { launchTemplateId, scraperOut: `sqs://${htmlQueueUrl}`, region: region() } }
-      : {}),
+    ...(launchTemplateId ? { launch: { launchTemplateId } } : {}),
   });
 });
 

@@ -7,17 +7,20 @@ export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
   return value;
 }
 
-/** The validated configuration the stack passes as `LIVE_SCORES_CONFIG` (no secrets in it). */
+/**
+ * The validated configuration the stack passes as `LIVE_SCORES_CONFIG_JSON` (no secrets in
+ * it). Not `LIVE_SCORES_CONFIG`, which names a config file for the local runtime.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(requireEnv('LIVE_SCORES_CONFIG', env));
+    raw = JSON.parse(requireEnv('LIVE_SCORES_CONFIG_JSON', env));
   } catch (error) {
     throw new Error(
-      `LIVE_SCORES_CONFIG: ${error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message}`,
+      `LIVE_SCORES_CONFIG_JSON: ${error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message}`,
     );
   }
   const parsed = ConfigFile.safeParse(raw);
-  if (!parsed.success) throw new Error(`LIVE_SCORES_CONFIG: ${formatIssues(parsed.error).join('; ')}`);
+  if (!parsed.success) throw new Error(`LIVE_SCORES_CONFIG_JSON: ${formatIssues(parsed.error).join('; ')}`);
   return parsed.data;
 }

@@ -11,12 +11,7 @@ import {
 import type { ScraperFleet, ScraperHost, WatchedMatch } from '@live-scores/core';
 import { MatchDay } from '@live-scores/schema';
 import { hasErrorName } from './aws-errors.ts';
-import {
-  MATCHES_TAG,
-  matchesTagValue,
-  parseMatchesTag,
-  scraperHostUserData,
-} from './scraper-host-user-data.ts';
+import { MATCHES_TAG, matchesTagValue, parseMatchesTag } from './scraper-host-user-data.ts';
 
 export interface Ec2ScraperFleetOptions {
   client: EC2Client;
@@ -24,23 +19,22 @@ export interface Ec2ScraperFleetOptions {
   clubSlug: string;
   /** Match pages are `<leagueBaseUrl>/website/results/<matchId>`. */
   leagueBaseUrl: string;
-  /** What starting a host needs; teardown and sweep, which only list and terminate, leave it out. */
-  launch?: {
-    launchTemplateId: string;
-    /** Passed to the scraper as `--out`, e.g. `sqs://<html queue url>`. */
-    scraperOut: string;
-    region: string;
-    command?: string;
-  };
+  /**
+   * What starting a host needs; teardown and sweep, which only list and terminate, leave it
+   * out. Everything else the host needs (queue, bucket, region, the scraper itself) is in
+   * the launch template's user data.
+   */
+  launch?: { launchTemplateId: string };
 }
 
 export const ROLE_TAG_VALUE = 'scraper';
 
 /**
  * Scraper hosts as EC2 instances from the club's launch template, tagged `Owner`, `Role`,
- * `Date` and `Matches`. A match found later is added to the `Matches` tag; the host reads
- * its own tags from instance metadata every minute and restarts its scraper with the new
- * set (see `scraperHostUserData`).
+ * `Date` and `Matches`. The request carries no user data: the template's own installs the
+ * scraper and its supervisor, which reads the `Matches` tag from instance metadata. A match
+ * found later is added to that tag; the supervisor reads it every minute and restarts the
+ * scraper with the new set (see `scraperSupervisorScript`).
  */
 export function createEc2ScraperFleet(options: Ec2ScraperFleetOptions): ScraperFleet {
   const { client, clubSlug } = options;
@@ -76,15 +70,6 @@ export function createEc2ScraperFleet(options: Ec2ScraperFleetOptions): ScraperF
           MaxCount: 1,
           // The same request retried (a Lambda retry) returns the same instance, not a second one.
           ClientToken: clientToken(clubSlug, date, matches),
-          UserData: Buffer.from(
-            scraperHostUserData({
-              leagueBaseUrl: options.leagueBaseUrl,
-              out: launch.scraperOut,
-              region: launch.region,
-              matches,
-              ...(launch.command ? { command: launch.command } : {}),
-            }),
-          ).toString('base64'),
           TagSpecifications: [
             {
               ResourceType: 'instance',

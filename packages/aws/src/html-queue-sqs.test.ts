@@ -95,6 +95,19 @@ describe('createSqsHtmlQueue', () => {
     expect(await decodeHtmlQueueBody(sentBody(), fetchObject)).toEqual(message);
   });
 
+  it('rejects, naming the sizes, a message too large even gzipped when no bucket is configured', async () => {
+    const bucketless = createSqsHtmlQueue({
+      queueUrl: QUEUE_URL,
+      sqs: new SQSClient({ region: 'eu-west-2' }),
+      s3: new S3Client({ region: 'eu-west-2' }),
+    });
+    const message = capture(`<div id="nvScorecardTab">${randomBytes(300_000).toString('base64')}</div>`, 9);
+    await expect(bucketless.send(message)).rejects.toThrow(
+      /^message seq 9 of match 6123456 is \d+ bytes gzipped, over the queue's 262103, and no bucket is configured/,
+    );
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
   it('counts the attributes against the size limit', async () => {
     const small = createSqsHtmlQueue({
       queueUrl: QUEUE_URL,

@@ -11,8 +11,12 @@ import {
 
 export interface SqsHtmlQueueOptions {
   queueUrl: string;
-  /** Where a page too large for a message, even gzipped, is stored. */
-  bucket: string;
+  /**
+   * Where a page too large for a message, even gzipped, is stored. Without one such a
+   * page cannot be sent, and its send rejects saying so (to be retried and logged, never
+   * dropped quietly).
+   */
+  bucket?: string;
   sqs?: SQSClient;
   s3?: S3Client;
   /** The queue's size limit; SQS's 256 KiB unless the queue was set lower. */
@@ -51,6 +55,12 @@ export function createSqsHtmlQueue(options: SqsHtmlQueueOptions): HtmlQueue {
     const gzipped: GzipHtmlQueueBody = { encoding: 'gzip-base64', data: gzipSync(json).toString('base64') };
     const envelope = JSON.stringify(gzipped);
     if (byteLength(envelope) <= budget) return envelope;
+    if (!options.bucket) {
+      throw new Error(
+        `message seq ${message.seq} of match ${message.matchId} is ${byteLength(envelope)} bytes gzipped, ` +
+          `over the queue's ${budget}, and no bucket is configured to store it`,
+      );
+    }
     const key = htmlObjectKey(message);
     await s3.send(
       new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: json, ContentType: 'application/json' }),

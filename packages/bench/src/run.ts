@@ -2,12 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { fanoutLatency } from './benchmarks/fanout.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
 import { pushThroughput } from './benchmarks/push.ts';
+import { scraperBenchmark } from './benchmarks/scraper.ts';
 import { writeResults } from './report.ts';
 import { meetsTarget } from './stats.ts';
 import type { Benchmark, BenchResult } from './types.ts';
 
 /** Every benchmark, in the order they run. */
-export const BENCHMARKS: readonly Benchmark[] = [parseThroughput(), pushThroughput(), fanoutLatency()];
+export const BENCHMARKS: readonly Benchmark[] = [
+  parseThroughput(),
+  pushThroughput(),
+  fanoutLatency(),
+  scraperBenchmark(),
+];
 
 /** `bench/` at the repository root. */
 export const DEFAULT_RESULTS_DIR = fileURLToPath(new URL('../../../bench/', import.meta.url));

@@ -26,6 +26,14 @@ export const commands = {
     summary: 'generate a VAPID key pair for Web Push (print as environment variables)',
     run: async (argv) => (await import('./vapid-command.ts')).runVapidCommand(argv),
   },
+  start: {
+    summary: 'run the whole system on this machine (a demo without live-scores.config.json)',
+    run: async (argv) => (await import('@live-scores/runtime')).runStartCommand(argv),
+  },
+  dlq: {
+    summary: 'list or replay the dead letters of the local runtime (replay while it is stopped)',
+    run: async (argv) => (await import('@live-scores/runtime')).runDlqCommand(argv),
+  },
   bench: {
     summary: 'run the benchmarks; writes bench/results.json and bench/results.md',
     run: async (argv) => (await import('./bench-command.ts')).runBenchCommand(argv),

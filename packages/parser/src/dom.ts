@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import {
   hasChildren,
   isTag,
@@ -10,7 +10,8 @@ import {
 } from 'domhandler';
 
 /**
- * Loads HTML with htmlparser2 rather than cheerio's default parse5: several times faster
+ * Loads HTML with htmlparser2 (cheerio's slim build, which also keeps bundles free of parse5
+ * and its HTTP client) rather than cheerio's default parse5: several times faster
  * and it leaves fragments as written instead of wrapping them in a synthesised document.
  */
 export function loadHtml(html: string): CheerioAPI {

@@ -33,7 +33,7 @@ describe('the loopback push receiver', () => {
   async function post(
     path: string,
     headers: Record<string, string>,
-    body = Buffer.alloc(0),
+    body: Uint8Array<ArrayBuffer> = new Uint8Array(),
   ): Promise<number> {
     const response = await fetch(`${receiver.origin}${path}`, { method: 'POST', headers, body });
     return response.status;
@@ -50,7 +50,11 @@ describe('the loopback push receiver', () => {
       urgency: 'low',
       topic: 'match-6123456',
     });
-    const status = await post('/r/ok', details.headers as Record<string, string>, details.body as Buffer);
+    const status = await post(
+      '/r/ok',
+      details.headers as Record<string, string>,
+      new Uint8Array(details.body as Buffer),
+    );
     expect(status).toBe(201);
     expect(receiver.received.at(-1)).toMatchObject({
       path: '/r/ok',

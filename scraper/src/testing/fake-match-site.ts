@@ -17,6 +17,8 @@ export interface FakeMatchState {
   scoringStarted: boolean;
   /** Milliseconds after the cookie banner is accepted before the tab appears on a live page. */
   tabDelayMs: number;
+  /** The page takes its scorecard pane out of the DOM (as a re-rendering site may, briefly). */
+  paneRemoved: boolean;
   version: number;
 }
 
@@ -53,6 +55,7 @@ const DEFAULT_STATE: FakeMatchState = {
   winner: '',
   scoringStarted: true,
   tabDelayMs: 0,
+  paneRemoved: false,
   version: 0,
 };
 
@@ -93,19 +96,28 @@ function scorecardHtml() {
 function render() {
   document.querySelector('.match-status').textContent = state.status;
   document.querySelector('.team-won').textContent = state.winner;
-  const pane = document.getElementById('nvScorecardTab');
+  let pane = document.getElementById('nvScorecardTab');
+  if (pane && state.paneRemoved) {
+    pane.remove();
+    return;
+  }
+  if (!pane && !state.paneRemoved && document.getElementById('nvScorecardTab-tab')?.dataset.opened) pane = addPane();
   if (pane) pane.innerHTML = scorecardHtml();
+}
+function addPane() {
+  const pane = document.createElement('div');
+  pane.id = 'nvScorecardTab';
+  pane.className = 'tab-pane';
+  document.getElementById('panes').appendChild(pane);
+  return pane;
 }
 function showTab() {
   const tab = document.createElement('li');
   tab.innerHTML = '<a id="nvScorecardTab-tab" href="#nvScorecardTab">Scorecard</a>';
   tab.firstChild.addEventListener('click', (event) => {
     event.preventDefault();
-    if (document.getElementById('nvScorecardTab')) return;
-    const pane = document.createElement('div');
-    pane.id = 'nvScorecardTab';
-    pane.className = 'tab-pane';
-    document.getElementById('panes').appendChild(pane);
+    event.currentTarget.dataset.opened = 'yes';
+    if (!document.getElementById('nvScorecardTab')) addPane();
     render();
   });
   document.getElementById('tabs').appendChild(tab);

@@ -32,6 +32,13 @@ beforeAll(async () => {
       'export const handler = async (event: unknown) => ({ ok: ScorecardHtml.safeParse(event).success, sdk: typeof SQSClient });',
     ].join('\n'),
   );
+  await writeFile(
+    path.join(workDir, 'game-over.ts'),
+    [
+      "import { GAME_OVER_FILTER_POLICY } from '@live-scores/core';",
+      'export const handler = async () => GAME_OVER_FILTER_POLICY;',
+    ].join('\n'),
+  );
 });
 afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
@@ -50,6 +57,21 @@ describe('bundleFunction', () => {
       handler: (e: unknown) => Promise<unknown>;
     };
     await expect(module.handler({ not: 'a page' })).resolves.toEqual({ ok: false, sdk: 'function' });
+  });
+
+  it('bundles only the workspace modules whose exports the handler uses, not all its index re-exports', async () => {
+    const result = await bundleFunction(
+      { ...spec, name: 'game-over', entry: 'game-over.ts' },
+      workDir,
+      path.join(workDir, 'dist'),
+    );
+    const sources = Object.keys(result.bytesBySource);
+    expect(sources).toContain('packages/core');
+    // @live-scores/core's index also re-exports the parse use case (parser, cheerio) and the rest.
+    expect(sources.filter((s) => /^(packages\/(parser|notify)|cheerio|undici|zod)$/.test(s))).toEqual([]);
+    expect(result.bytes).toBeLessThan(10 * 1024);
+    const module = (await import(pathToFileURL(result.outfile).href)) as { handler: () => Promise<unknown> };
+    await expect(module.handler()).resolves.toEqual({ status: ['complete'] });
   });
 
   it('names the function whose entry is missing', async () => {

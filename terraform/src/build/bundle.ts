@@ -2,15 +2,21 @@ import { build, type BuildOptions } from 'esbuild';
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FunctionSpec } from '../manifest.ts';
 import { CHROMIUM_BIN_DIR, chromiumBinPlugin } from './chromium-bin-plugin.ts';
+import { sideEffectFreeWorkspaces } from './side-effect-free-workspaces.ts';
 
 /** What one bundle came to, for the build's summary. */
 export interface BundleResult {
   name: string;
   outfile: string;
   bytes: number;
+  /** Bytes of output per source package (`node_modules` package name or workspace folder). */
+  bytesBySource: Record<string, number>;
 }
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * ESM output still meets CommonJS dependencies that call `require` on Node built-ins (and
@@ -35,8 +41,30 @@ const common: BuildOptions = {
   legalComments: 'none',
   logLevel: 'warning',
   banner: { js: COMMONJS_SHIMS },
-  plugins: [chromiumBinPlugin],
+  metafile: true,
+  plugins: [chromiumBinPlugin, sideEffectFreeWorkspaces(path.join(REPO_ROOT, 'packages'))],
 };
+
+/** `node_modules/cheerio/dist/…` → `cheerio`; `packages/core/src/…` → `packages/core`. */
+function sourceOf(input: string): string {
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return (
+    dependency?.[1] ?? path.relative(REPO_ROOT, path.resolve(input)).split(path.sep).slice(0, 2).join('/')
+  );
+}
+
+async function bundle(options: BuildOptions & { outfile: string }, name: string): Promise<BundleResult> {
+  const { metafile } = await build({ ...common, ...options });
+  const output = Object.entries(metafile?.outputs ?? {}).find(
+    ([file]) => path.resolve(file) === options.outfile,
+  )?.[1];
+  const bytesBySource: Record<string, number> = {};
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const source = sourceOf(input);
+    bytesBySource[source] = (bytesBySource[source] ?? 0) + bytesInOutput;
+  }
+  return { name, outfile: options.outfile, bytes: await sizeOf(options.outfile), bytesBySource };
+}
 
 async function assertExists(file: string, what: string): Promise<void> {
   try {
@@ -73,9 +101,9 @@ export async function bundleFunction(
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const outfile = path.join(outDir, 'index.mjs');
-  await build({ ...common, entryPoints: [entry], outfile, external: ['@aws-sdk/*'] });
+  const result = await bundle({ entryPoints: [entry], outfile, external: ['@aws-sdk/*'] }, spec.name);
   if (spec.chromium) await copyChromiumBinaries(outDir);
-  return { name: spec.name, outfile, bytes: await sizeOf(outfile) };
+  return result;
 }
 
 /**
@@ -89,6 +117,5 @@ export async function bundleScraper(entry: string, distDir: string): Promise<Bun
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const outfile = path.join(outDir, 'index.mjs');
-  await build({ ...common, entryPoints: [entry], outfile });
-  return { name: 'scraper', outfile, bytes: await sizeOf(outfile) };
+  return bundle({ entryPoints: [entry], outfile }, 'scraper');
 }

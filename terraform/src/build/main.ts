@@ -19,12 +19,19 @@ const jobs: { name: string; run: () => Promise<BundleResult> }[] = [
   { name: 'scraper', run: () => bundleScraper(path.join(repoRoot, 'scraper/src/main.ts'), distDir) },
 ];
 
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
 const failures: string[] = [];
 for (const job of jobs) {
   try {
     const result = await job.run();
+    const largest = Object.entries(result.bytesBySource)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([source, bytes]) => `${source} ${kib(bytes)}`)
+      .join(', ');
     process.stdout.write(
-      `${result.name.padEnd(20)} ${(result.bytes / 1024).toFixed(1).padStart(8)} KiB  ${path.relative(repoRoot, result.outfile)}\n`,
+      `${result.name.padEnd(20)} ${kib(result.bytes).padStart(10)}  ${path.relative(repoRoot, result.outfile)}  (largest: ${largest})\n`,
     );
   } catch (error) {
     failures.push(`${job.name}: ${(error as Error).message.split('\n')[0]}`);

@@ -6,16 +6,30 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy/index.j
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription/index.js';
 import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue/index.js';
 import { Construct } from 'constructs';
+import type { FunctionSpec } from '../manifest.ts';
 import type { DeployedFunction } from './functions.ts';
 import type { ResourceNames } from './names.ts';
 import { allow } from './policy.ts';
 
-/** The scraper logs one JSON line with this message every minute while it runs. */
+/**
+ * The scraper's watcher logs one JSON line with this message every minute while it runs
+ * (`Watcher.heartbeat`, `this.logger.info('heartbeat', …)` in scraper/src/watcher.ts).
+ */
 export const SCRAPER_HEARTBEAT_MESSAGE = 'heartbeat';
 export const SCRAPER_HEARTBEAT_METRIC = 'ScraperHeartbeat';
 
 /** Minutes without a heartbeat (in 5-minute periods) before the operator hears about it. */
 const HEARTBEAT_MISSING_PERIODS = 3;
+
+/**
+ * A queue or stream consumer that fails (whole invocations: crashes, timeouts; single
+ * records are reported as batch item failures, not errors) gets its messages again and,
+ * past the receive limit, dead-lettered: the dead-letter alarm reports it.
+ */
+export function failsIntoDeadLetters(spec: FunctionSpec): boolean {
+  const kind = spec.trigger.kind;
+  return kind === 'queue' || kind === 'topic' || kind === 'fixtures-stream';
+}
 
 export interface AlarmsProps {
   names: ResourceNames;
@@ -71,15 +85,28 @@ export class Alarms extends Construct {
       });
     }
 
-    for (const { spec, fn } of props.functions) {
-      new CloudwatchMetricAlarm(this, `errors-${spec.name}`, {
-        alarmName: names.of(`errors-${spec.name}`),
-        alarmDescription: `${spec.name} threw (whole invocations failed, not single batch items)`,
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        dimensions: { FunctionName: fn.functionName },
-        statistic: 'Sum',
-        period: 300,
+    const unguarded = [...props.functions].filter(({ spec }) => !failsIntoDeadLetters(spec));
+    if (unguarded.length > 0) {
+      // One alarm over the functions whose failures no dead-letter alarm reports. CloudWatch
+      // bills an alarm per metric it reads, metric math included: this one costs one alarm
+      // metric per function in it, which is why the queue and stream consumers stay out.
+      new CloudwatchMetricAlarm(this, 'function-errors', {
+        alarmName: names.of('function-errors'),
+        alarmDescription: `A function failed (${unguarded.map(({ spec }) => spec.name).join(', ')}): see its log group`,
+        metricQuery: [
+          ...unguarded.map(({ fn }, i) => ({
+            id: `errors${i}`,
+            returnData: false,
+            metric: {
+              namespace: 'AWS/Lambda',
+              metricName: 'Errors',
+              dimensions: { FunctionName: fn.functionName },
+              stat: 'Sum',
+              period: 300,
+            },
+          })),
+          { id: 'total', expression: 'SUM(METRICS())', label: 'function errors', returnData: true },
+        ],
         evaluationPeriods: 1,
         comparisonOperator: 'GreaterThanThreshold',
         threshold: 0,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CONFIG } from '../testing/example-stack.ts';
 import { functionConfigJson, stateBackend, terraformLiteral } from './deploy-settings.ts';
 import { heartbeatWatchStart } from './schedules.ts';
+import { scraperSupervisorScript } from '@live-scores/aws/scraper-host';
+import { seasonSwitchTimes } from './season-switch.ts';
 import { scraperUserData } from './user-data.ts';
 
 describe('heartbeatWatchStart', () => {
@@ -44,27 +46,90 @@ describe('terraformLiteral', () => {
   });
 });
 
+describe('seasonSwitchTimes', () => {
+  it('switches queue polling on the 1st of every season month and off the 1st of every other month', () => {
+    expect(seasonSwitchTimes(EXAMPLE_CONFIG.schedule)).toEqual({
+      on: 'cron(0 0 1 4,5,6,7,8,9 ? *)',
+      off: 'cron(0 0 1 1,2,3,10,11,12 ? *)',
+    });
+  });
+
+  it('counts the months of the sweep as season too, and reads month names', () => {
+    expect(
+      seasonSwitchTimes({
+        ...EXAMPLE_CONFIG.schedule,
+        findFixtures: 'cron(0/30 11-15 ? MAY-AUG SAT,SUN *)',
+        sweepScrapers: 'cron(0 21 ? SEP SAT,SUN *)',
+      }),
+    ).toEqual({ on: 'cron(0 0 1 5,6,7,8,9 ? *)', off: 'cron(0 0 1 1,2,3,4,10,11,12 ? *)' });
+  });
+
+  it('switches nothing when the schedules run all year', () => {
+    expect(
+      seasonSwitchTimes({
+        ...EXAMPLE_CONFIG.schedule,
+        findFixtures: 'cron(0/30 11-15 ? * SAT,SUN *)',
+      }),
+    ).toBeUndefined();
+  });
+});
+
 describe('scraperUserData', () => {
   const script = scraperUserData({
     region: 'eu-west-2',
     bundleBucket: 'artifacts',
     bundleKey: 'scraper/abc.zip',
     logGroupName: '/live-scores/cleckheaton/scraper',
-    environment: { HTML_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/1/html' },
-    configJson: '{"club":{"slug":"cleckheaton"}}',
+    leagueBaseUrl: 'https://bradfordcl.play-cricket.com/',
+    htmlQueueUrl: 'https://sqs.eu-west-2.amazonaws.com/1/html',
+    htmlBucket: 'scorecards',
   });
+  const lines = script.split('\n');
+  /** The file a `cat > <path> <<'TAG'` … `TAG` here-document writes. */
+  const hereDocument = (path: string): string[] => {
+    const start = lines.findIndex((l) => l.startsWith(`cat > ${path} <<'`));
+    const tag = /<<'(\w+)'$/.exec(lines[start] ?? '')?.[1];
+    return lines.slice(start + 1, lines.indexOf(tag ?? '', start));
+  };
 
-  it('fetches the bundle from S3 and runs it under systemd, restarting on failure', () => {
-    expect(script).toContain(
+  it('fetches the scraper bundle from S3', () => {
+    expect(lines).toContain(
       'aws s3 cp s3://artifacts/scraper/abc.zip /opt/live-scores/scraper.zip --region eu-west-2',
     );
-    expect(script).toContain('Restart=on-failure');
-    expect(script).toContain('systemctl enable --now live-scores-scraper.service');
-    expect(script).toContain('HTML_QUEUE_URL=https://sqs.eu-west-2.amazonaws.com/1/html');
+    expect(lines).toContain('unzip -o -q /opt/live-scores/scraper.zip -d /opt/live-scores/scraper');
   });
 
-  it('carries the config base64-encoded, and nothing Terraform or cdktf would misread', () => {
-    expect(script).toContain(Buffer.from('{"club":{"slug":"cleckheaton"}}').toString('base64'));
+  it('installs the one supervisor script from the AWS adapters, byte for byte', () => {
+    const encoded = Buffer.from(scraperSupervisorScript()).toString('base64');
+    expect(lines).toContain(`echo ${encoded} | base64 -d > /opt/live-scores/supervise-scraper.sh`);
+  });
+
+  it('gives the supervisor the region, league site, html queue and bucket it runs the scraper with', () => {
+    expect(hereDocument('/etc/live-scores/scraper.env')).toEqual([
+      'AWS_REGION=eu-west-2',
+      'LEAGUE_BASE_URL=https://bradfordcl.play-cricket.com',
+      'HTML_QUEUE_URL=https://sqs.eu-west-2.amazonaws.com/1/html',
+      'HTML_BUCKET=scorecards',
+      'LOG_LEVEL=INFO',
+      'NODE_OPTIONS=--enable-source-maps',
+    ]);
+  });
+
+  it('runs the supervisor as an unprivileged service that restarts on failure and powers off when done', () => {
+    const unit = hereDocument('/etc/systemd/system/live-scores-scraper.service');
+    expect(unit).toEqual(
+      expect.arrayContaining([
+        'SuccessAction=poweroff',
+        'User=scraper',
+        'EnvironmentFile=/etc/live-scores/scraper.env',
+        'ExecStart=/opt/live-scores/supervise-scraper.sh',
+        'Restart=on-failure',
+      ]),
+    );
+    expect(lines).toContain('systemctl enable --now live-scores-scraper.service');
+  });
+
+  it('holds nothing Terraform or cdktf would misread', () => {
     expect(script).not.toContain('${');
     expect(script).not.toContain('"');
   });

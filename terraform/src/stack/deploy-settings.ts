@@ -39,7 +39,7 @@ export function stateBackend(config: ConfigFile, env: BackendEnvironment): State
 const MAX_CONFIG_ENV_BYTES = 3000;
 
 /**
- * The validated configuration as the functions receive it (`LIVE_SCORES_CONFIG`). The file
+ * The validated configuration as the functions receive it (`LIVE_SCORES_CONFIG_JSON`). The file
  * holds no secrets by design; the deployment-only `aws` section and `$schema` are dropped.
  */
 export function functionConfigJson(config: ConfigFile): string {

@@ -35,6 +35,8 @@ export interface DeployedFunction {
   fn: LambdaFunction;
   role: IamRole;
   logGroup: CloudwatchLogGroup;
+  /** The SQS event source mapping of a queue or topic consumer (switched off out of season). */
+  queueMapping?: LambdaEventSourceMapping;
 }
 
 /**
@@ -109,16 +111,21 @@ export class Functions extends Construct {
       dependsOn: [logGroup],
     });
 
-    this.trigger(scope, spec, fn, props);
-    return { spec, fn, role, logGroup };
+    const queueMapping = this.trigger(scope, spec, fn, props);
+    return { spec, fn, role, logGroup, ...(queueMapping ? { queueMapping } : {}) };
   }
 
-  private trigger(scope: Construct, spec: FunctionSpec, fn: LambdaFunction, props: FunctionsProps): void {
+  private trigger(
+    scope: Construct,
+    spec: FunctionSpec,
+    fn: LambdaFunction,
+    props: FunctionsProps,
+  ): LambdaEventSourceMapping | undefined {
     const t = spec.trigger;
     if (t.kind === 'queue' || t.kind === 'topic') {
       const queue = props.queues.get(t.queue);
       if (!queue) throw new Error(`${spec.name}: no queue "${t.queue}"`);
-      new LambdaEventSourceMapping(scope, 'trigger', {
+      return new LambdaEventSourceMapping(scope, 'trigger', {
         eventSourceArn: queue.arn,
         functionName: fn.arn,
         batchSize: t.batchSize,
@@ -127,8 +134,12 @@ export class Functions extends Construct {
           : {}),
         // One failed message is retried alone; the rest of the batch is not run again.
         functionResponseTypes: ['ReportBatchItemFailures'],
+        // The season switch turns it on and off; a deploy must not undo that.
+        lifecycle: { ignoreChanges: ['enabled'] },
       });
-    } else if (t.kind === 'fixtures-stream') {
+    }
+    if (t.kind === 'fixtures-stream') {
+      // Stays on all year: Lambda's reads of a DynamoDB stream are not billed.
       new LambdaEventSourceMapping(scope, 'trigger', {
         eventSourceArn: props.fixturesStreamArn,
         functionName: fn.arn,
@@ -142,5 +153,6 @@ export class Functions extends Construct {
       });
     }
     // Schedules and API routes are wired by the constructs that own them.
+    return undefined;
   }
 }

@@ -157,6 +157,9 @@ describe('IAM', () => {
       's3:GetObject',
       ['${aws_s3_bucket.storage_artifacts_bucket.arn}/scraper/*'],
     ]);
+    // Its matches come from its own tag in instance metadata: no table, no EC2 API.
+    const actions = statements.flatMap((s) => s.Action);
+    expect(actions.filter((a) => /^(dynamodb|ec2):/.test(a))).toEqual([]);
   });
 });
 
@@ -166,12 +169,36 @@ describe('scraper host', () => {
     return template;
   }
 
-  it('requires IMDSv2 and terminates on shutdown', () => {
-    expect(launchTemplate().metadata_options).toMatchObject({
+  /** The boot script inside `${base64encode("…")}`, with Terraform's references left in. */
+  function userData(): string {
+    const inner = /^\$\{base64encode\((".*")\)\}$/s.exec(String(launchTemplate().user_data))?.[1];
+    if (!inner) throw new Error('user data is not a base64encode() of a string');
+    return JSON.parse(inner) as string;
+  }
+
+  it('requires IMDSv2, exposes instance tags in metadata and terminates on shutdown', () => {
+    expect(launchTemplate().metadata_options).toEqual({
       http_tokens: 'required',
       http_endpoint: 'enabled',
+      http_put_response_hop_limit: 1,
+      instance_metadata_tags: 'enabled',
     });
     expect(launchTemplate().instance_initiated_shutdown_behavior).toBe('terminate');
+  });
+
+  it('boots into the tag-watching supervisor, pointed at the stack html queue and bucket', () => {
+    const env = userData()
+      .split('\n')
+      .map((l) => l.replace(/_[A-F0-9]{8}\./, '.'));
+    expect(env).toEqual(
+      expect.arrayContaining([
+        'AWS_REGION=eu-west-2',
+        'LEAGUE_BASE_URL=https://bradfordcl.play-cricket.com',
+        'HTML_QUEUE_URL=${aws_sqs_queue.messaging_html-queue.url}',
+        'HTML_BUCKET=${aws_s3_bucket.storage_scorecards_bucket.bucket}',
+        'ExecStart=/opt/live-scores/supervise-scraper.sh',
+      ]),
+    );
   });
 
   it('boots the latest Amazon Linux 2023 arm64 image on a t4g.small, with no key pair', () => {

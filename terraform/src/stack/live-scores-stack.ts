@@ -19,6 +19,7 @@ import { Messaging, type QueueSpec } from './messaging.ts';
 import { ResourceNames } from './names.ts';
 import { Schedules, type SchedulesProps } from './schedules.ts';
 import { ScraperHost } from './scraper-host.ts';
+import { SeasonSwitch, seasonSwitchTimes } from './season-switch.ts';
 import { Secrets } from './secrets.ts';
 import { Storage } from './storage.ts';
 
@@ -99,8 +100,7 @@ export class LiveScoresStack extends TerraformStack {
       artifactsBucket: storage.artifactsBucket,
       htmlQueue,
       scorecardBucket: storage.scorecardBucket,
-      fixturesTable,
-      configJson,
+      leagueBaseUrl: terraformLiteral(config.league.baseUrl),
     });
     const liveApi = new LiveWebSocketApi(this, 'live-api', { names, region: aws.region });
     const httpApi = new SubscriptionsHttpApi(this, 'subscriptions-api', {
@@ -142,7 +142,7 @@ export class LiveScoresStack extends TerraformStack {
       VAPID_PUBLIC_KEY: vapidPublicKey.stringValue,
       VAPID_PRIVATE_KEY_PARAMETER: secrets.get('vapidPrivateKey').name,
       CMS_TOKEN_PARAMETER: secrets.get('cmsToken').name,
-      LIVE_SCORES_CONFIG: terraformLiteral(configJson),
+      LIVE_SCORES_CONFIG_JSON: terraformLiteral(configJson),
       SCRAPER_LAUNCH_TEMPLATE_ID: scraperHost.launchTemplate.id,
       CLUB_SLUG: config.club.slug,
       POWERTOOLS_SERVICE_NAME: 'live-scores',
@@ -183,6 +183,21 @@ export class LiveScoresStack extends TerraformStack {
       targets: scheduled,
       heartbeatAlarm: alarms.scraperHeartbeat,
     });
+
+    const seasonTimes = seasonSwitchTimes(config.schedule);
+    if (seasonTimes) {
+      new SeasonSwitch(this, 'season-switch', {
+        names,
+        accountId: account.accountId,
+        timeZone: config.schedule.timeZone,
+        times: seasonTimes,
+        mappings: new Map(
+          [...this.functions.deployed.values()].flatMap(({ spec, queueMapping }) =>
+            queueMapping ? [[spec.name, queueMapping] as const] : [],
+          ),
+        ),
+      });
+    }
 
     new TerraformOutput(this, 'live_websocket_url', {
       value: `${liveApi.api.apiEndpoint}/${liveApi.stage.name}`,

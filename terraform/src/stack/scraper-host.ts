@@ -1,6 +1,5 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc/index.js';
-import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile/index.js';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
@@ -11,7 +10,6 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group/index.js';
 import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue/index.js';
 import { AssetType, Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { ENV } from '../manifest.ts';
 import { AMI_PARAMETER } from './access.ts';
 import type { ResourceNames } from './names.ts';
 import { allow, policyDocument, RESOURCE_WILDCARD_ACTIONS, serviceTrustPolicy } from './policy.ts';
@@ -29,16 +27,17 @@ export interface ScraperHostProps {
   artifactsBucket: S3Bucket;
   htmlQueue: SqsQueue;
   scorecardBucket: S3Bucket;
-  fixturesTable: DynamodbTable;
-  configJson: string;
+  /** The league site the host's match URLs are built on. */
+  leagueBaseUrl: string;
 }
 
 /**
  * The launch template launch-scraper starts the club day's scraper host from: Amazon Linux
- * 2023 on Graviton, IMDSv2 only, no key pair and no inbound rule (Session Manager is the
- * way in), tagged `Owner=<slug>`, terminating on shutdown. Its instance role can send to
- * the html queue, store large pages under `html/`, read its bundle and the fixtures table,
- * and write its own log group; nothing else.
+ * 2023 on Graviton, IMDSv2 only with instance tags readable from metadata (the supervisor
+ * takes its matches from the `Matches` tag), no key pair and no inbound rule (Session
+ * Manager is the way in), tagged `Owner=<slug>`, terminating on shutdown. Its user data
+ * knows the queue, bucket and region; its instance role can send to the html queue, store
+ * large pages under `html/`, read its bundle and write its own log group; nothing else.
  */
 export class ScraperHost extends Construct {
   readonly launchTemplate: LaunchTemplate;
@@ -86,8 +85,6 @@ export class ScraperHost extends Construct {
         allow(['sqs:SendMessage'], [props.htmlQueue.arn]),
         allow(['s3:PutObject'], [`${props.scorecardBucket.arn}/html/*`]),
         allow(['s3:GetObject'], [`${props.artifactsBucket.arn}/scraper/*`]),
-        // The host finds the day's matches (and ones discovered later) in the fixtures table.
-        allow(['dynamodb:GetItem', 'dynamodb:Query'], [props.fixturesTable.arn]),
         allow(
           ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
           [this.logGroup.arn, `${this.logGroup.arn}:*`],
@@ -116,7 +113,7 @@ export class ScraperHost extends Construct {
         httpEndpoint: 'enabled',
         httpTokens: 'required',
         httpPutResponseHopLimit: 1,
-        // The scraper reads its match day and matches from its own tags, without IAM.
+        // The supervisor reads the host's matches from its own tags, without IAM.
         instanceMetadataTags: 'enabled',
       },
       monitoring: { enabled: false },
@@ -139,15 +136,9 @@ export class ScraperHost extends Construct {
           bundleBucket: props.artifactsBucket.bucket,
           bundleKey: bundleObject.key,
           logGroupName: scraperLogGroupName,
-          configJson: props.configJson,
-          environment: {
-            [ENV.HTML_QUEUE_URL]: props.htmlQueue.url,
-            [ENV.HTML_BUCKET]: props.scorecardBucket.bucket,
-            [ENV.FIXTURES_TABLE]: props.fixturesTable.name,
-            [ENV.CLUB_SLUG]: slug,
-            [ENV.POWERTOOLS_SERVICE_NAME]: 'scraper',
-            [ENV.LOG_LEVEL]: 'INFO',
-          },
+          leagueBaseUrl: props.leagueBaseUrl,
+          htmlQueueUrl: props.htmlQueue.url,
+          htmlBucket: props.scorecardBucket.bucket,
         }),
       ),
     });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, GAME_OVER_FILTER_POLICY } from '../manifest.ts';
 import { EXAMPLE_CONFIG, type SynthesizedExample, synthesizeExample } from '../testing/example-stack.ts';
@@ -79,7 +80,11 @@ describe('functions', () => {
     expect(sendPush.VAPID_PRIVATE_KEY_PARAMETER).toMatch(
       /^\$\{aws_ssm_parameter\.secrets_vapid-private-key_\w+\.name\}$/,
     );
-    expect(JSON.parse(String(sendPush.LIVE_SCORES_CONFIG))).toMatchObject({ club: { slug: 'cleckheaton' } });
+    expect(JSON.parse(String(sendPush.LIVE_SCORES_CONFIG_JSON))).toMatchObject({
+      club: { slug: 'cleckheaton' },
+    });
+    // LIVE_SCORES_CONFIG names a config file for the local runtime; no function gets it.
+    expect(sendPush.LIVE_SCORES_CONFIG).toBeUndefined();
   });
 });
 
@@ -140,6 +145,14 @@ describe('messaging', () => {
     const filter = (fromStream.filter_criteria as { filter: { pattern: string }[] }).filter[0];
     expect(JSON.parse(filter?.pattern ?? '{}')).toEqual({ eventName: ['INSERT'] });
     expect(fromStream.destination_config).toBeDefined();
+  });
+
+  it('leaves switching the queue mappings on and off to the season switch, not to the next deploy', () => {
+    const fromQueues = stack
+      .resources('aws_lambda_event_source_mapping')
+      .filter(([, m]) => m.starting_position === undefined);
+    expect(fromQueues).toHaveLength(8);
+    for (const [, m] of fromQueues) expect(m.lifecycle).toEqual({ ignore_changes: ['enabled'] });
   });
 
   it('keeps each queue invisible for six times its consumer timeout while a batch is handled', () => {
@@ -244,19 +257,103 @@ describe('schedules', () => {
   });
 });
 
+describe('season switch', () => {
+  const seasonSchedules = () =>
+    stack.resources('aws_scheduler_schedule').filter(([, s]) => String(s.name).includes('-season-'));
+
+  it('switches every queue mapping off on the 1st of each off-season month and on in season', () => {
+    const mappings = stack
+      .resources('aws_lambda_event_source_mapping')
+      .filter(([, m]) => m.starting_position === undefined)
+      .map(([id]) => id);
+    const switched = seasonSchedules().map(([, s]) => {
+      const target = s.target as { arn: string; input: string };
+      const input = JSON.parse(target.input) as { UUID: string; Enabled: boolean };
+      return {
+        mapping: /aws_lambda_event_source_mapping\.([^.]+)\.uuid/.exec(input.UUID)?.[1],
+        enabled: input.Enabled,
+        expression: s.schedule_expression,
+        arn: target.arn,
+        timeZone: s.schedule_expression_timezone,
+      };
+    });
+    expect(switched).toHaveLength(2 * mappings.length);
+    for (const mapping of mappings) {
+      expect(switched.filter((s) => s.mapping === mapping)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ enabled: true, expression: 'cron(0 0 1 4,5,6,7,8,9 ? *)' }),
+          expect.objectContaining({ enabled: false, expression: 'cron(0 0 1 1,2,3,10,11,12 ? *)' }),
+        ]),
+      );
+    }
+    for (const s of switched) {
+      expect(s.arn).toBe('arn:aws:scheduler:::aws-sdk:lambda:updateEventSourceMapping');
+      expect(s.timeZone).toBe('Europe/London');
+    }
+  });
+
+  it('runs as a role that may only update those mappings', () => {
+    const [, policy] = stack
+      .resources('aws_iam_role_policy')
+      .find(([id]) => id.startsWith('season-switch_'))!;
+    const statements = (JSON.parse(String(policy.policy)) as { Statement: Attributes[] }).Statement;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Action).toEqual(['lambda:UpdateEventSourceMapping']);
+    const resources = statements[0]?.Resource as string[];
+    expect(resources).toHaveLength(8);
+    for (const r of resources) expect(r).toMatch(/^\$\{aws_lambda_event_source_mapping\.[^.]+\.arn\}$/);
+  });
+});
+
 describe('alarms', () => {
-  it('alarms on every dead-letter queue holding a message and on every function erroring', () => {
-    const alarms = stack.resources('aws_cloudwatch_metric_alarm').map(([, a]) => a);
-    const deadLetters = alarms.filter((a) => a.metric_name === 'ApproximateNumberOfMessagesVisible');
+  const alarms = () => stack.resources('aws_cloudwatch_metric_alarm').map(([, a]) => a);
+
+  it('alarms on every dead-letter queue holding a message', () => {
+    const deadLetters = alarms().filter((a) => a.metric_name === 'ApproximateNumberOfMessagesVisible');
     expect(deadLetters).toHaveLength(9);
     for (const a of deadLetters)
       expect(a).toMatchObject({ comparison_operator: 'GreaterThanThreshold', threshold: 0 });
-    expect(alarms.filter((a) => a.metric_name === 'Errors')).toHaveLength(FUNCTIONS.length);
+  });
+
+  it('sums the errors of every function no dead-letter alarm covers into one alarm', () => {
+    const errors = alarms().filter((a) => JSON.stringify(a).includes('"Errors"'));
+    expect(errors).toHaveLength(1);
+    const [alarm] = errors as [Attributes];
+    expect(alarm).toMatchObject({
+      alarm_name: 'live-scores-cleckheaton-function-errors',
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 0,
+    });
+    const queries = alarm.metric_query as {
+      id: string;
+      expression?: string;
+      return_data: boolean;
+      metric?: { metric_name: string; dimensions: { FunctionName: string } };
+    }[];
+    const watched = queries.flatMap((q) => (q.metric ? [q.metric] : []));
+    for (const m of watched) expect(m.metric_name).toBe('Errors');
+    const functionNames = new Map(
+      stack
+        .resources('aws_lambda_function')
+        .map(([id, fn]) => [`\${aws_lambda_function.${id}.function_name}`, fn.function_name]),
+    );
+    expect(watched.map((m) => functionNames.get(m.dimensions.FunctionName)).sort()).toEqual(
+      ['find-fixtures', 'sweep-scrapers', 'ws-connect', 'ws-disconnect', 'ws-sync', 'subscriptions-api']
+        .map((name) => `live-scores-cleckheaton-${name}`)
+        .sort(),
+    );
+    expect(queries.filter((q) => q.return_data)).toEqual([
+      expect.objectContaining({ expression: 'SUM(METRICS())' }),
+    ]);
   });
 
   it('watches the scraper heartbeat through a metric filter on its log group, e-mailing the operator', () => {
     const [[, filter]] = stack.resources('aws_cloudwatch_log_metric_filter') as [[string, Attributes]];
     expect(filter.pattern).toBe('{ $.message = "heartbeat" }');
+    // The message the scraper's watcher logs once a minute.
+    expect(readFileSync(new URL('../../../scraper/src/watcher.ts', import.meta.url), 'utf8')).toContain(
+      "this.logger.info('heartbeat', ",
+    );
     const email = stack.resources('aws_sns_topic_subscription').find(([, s]) => s.protocol === 'email');
     expect(email?.[1].endpoint).toBe('operator@cleckheatoncc.example');
   });

@@ -1,9 +1,17 @@
 /**
- * The scraper host's boot script (cloud-init user data). It installs Node 22, Chromium's
- * shared libraries and the CloudWatch agent, fetches the scraper bundle from S3, and runs
- * it as an unprivileged systemd service that restarts on failure. Nothing in it is secret:
- * the host reads no secret at all.
+ * The scraper host's boot script (the launch template's user data). It installs Node 22,
+ * Chromium's shared libraries and the CloudWatch agent, fetches the scraper bundle from S3,
+ * and installs the tag-watching supervisor (`scraperSupervisorScript`, the one copy, from
+ * the AWS adapters) as an unprivileged systemd service. Nothing in it is secret: the host
+ * reads no secret at all. launch-scraper passes no user data of its own, so this is what
+ * every host runs; which matches it watches comes from its `Matches` tag.
  */
+import {
+  SCRAPER_HOST_PATHS,
+  type ScraperHostSettings,
+  scraperHostEnvironment,
+  scraperSupervisorScript,
+} from '@live-scores/aws/scraper-host';
 
 /** Sparticuz publishes an arm64 Chromium pack per release; the npm package ships only x86_64. */
 export const CHROMIUM_ARM64_PACK_URL =
@@ -13,16 +21,12 @@ export const CHROMIUM_ARM64_PACK_URL =
 export const MAX_HOST_HOURS = 12;
 
 export const SCRAPER_LOG_FILE = '/var/log/live-scores/scraper.log';
+export const SCRAPER_SERVICE = 'live-scores-scraper.service';
 
-export interface UserDataProps {
-  region: string;
+export interface UserDataProps extends ScraperHostSettings {
   bundleBucket: string;
   bundleKey: string;
   logGroupName: string;
-  /** Environment for the scraper service, e.g. HTML_QUEUE_URL. */
-  environment: Record<string, string>;
-  /** The validated configuration JSON (`LIVE_SCORES_CONFIG`). */
-  configJson: string;
 }
 
 const CHROMIUM_LIBRARIES = [
@@ -45,15 +49,40 @@ function base64(text: string): string {
 }
 
 /**
+ * The supervisor exits 0 only when every match it watched is over: `SuccessAction` then
+ * powers the host off (which terminates it), without giving the unprivileged service any
+ * right to shut the machine down. Any other exit is a failure, and systemd starts it again.
+ */
+function serviceUnit(): string[] {
+  return [
+    '[Unit]',
+    'Description=live scores scraper (supervised by its Matches tag)',
+    'Wants=network-online.target',
+    'After=network-online.target',
+    'SuccessAction=poweroff',
+    '[Service]',
+    'User=scraper',
+    `EnvironmentFile=${SCRAPER_HOST_PATHS.environmentFile}`,
+    `ExecStart=${SCRAPER_HOST_PATHS.supervisor}`,
+    'Restart=on-failure',
+    'RestartSec=10',
+    `StandardOutput=append:${SCRAPER_LOG_FILE}`,
+    `StandardError=append:${SCRAPER_LOG_FILE}`,
+    '[Install]',
+    'WantedBy=multi-user.target',
+  ];
+}
+
+/**
  * The script writes shell variables as `$NAME`, never `${NAME}` (Terraform would read it as
  * its own interpolation), and holds no double quote (cdktf rejects them inside a function
- * argument): JSON files travel base64-encoded. The values passed in may be Terraform
+ * argument): files with either travel base64-encoded. The settings may be Terraform
  * references; the log group name must be a plain string, as it lands inside JSON.
  */
 export function scraperUserData(props: UserDataProps): string {
-  const environment = Object.entries(props.environment)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('\n');
+  const environment = Object.entries(scraperHostEnvironment(props)).map(
+    ([name, value]) => `${name}=${value}`,
+  );
   const agentConfig = JSON.stringify({
     logs: {
       logs_collected: {
@@ -69,6 +98,7 @@ export function scraperUserData(props: UserDataProps): string {
       },
     },
   });
+  const { environmentFile, supervisor } = SCRAPER_HOST_PATHS;
 
   return [
     '#!/bin/bash',
@@ -82,41 +112,22 @@ export function scraperUserData(props: UserDataProps): string {
     'unzip -o -q /opt/live-scores/scraper.zip -d /opt/live-scores/scraper',
     'install -d -m 0755 /opt/live-scores/scraper/chromium-bin',
     `curl -fsSL --retry 5 ${CHROMIUM_ARM64_PACK_URL} | tar -x -C /opt/live-scores/scraper/chromium-bin`,
-    `echo ${base64(props.configJson)} | base64 -d > /etc/live-scores/config.json`,
-    "cat > /etc/live-scores/scraper.env <<'ENV'",
-    `AWS_REGION=${props.region}`,
-    environment,
+    `echo ${base64(scraperSupervisorScript())} | base64 -d > ${supervisor}`,
+    `chmod 0755 ${supervisor}`,
+    'NODE_BIN=$(command -v node-22 || command -v node)',
+    `cat > ${environmentFile} <<'ENV'`,
+    ...environment,
+    'LOG_LEVEL=INFO',
     'NODE_OPTIONS=--enable-source-maps',
     'ENV',
-    'NODE_BIN=$(command -v node-22 || command -v node)',
-    "cat > /opt/live-scores/run-scraper.sh <<'RUN'",
-    '#!/bin/sh',
-    'LIVE_SCORES_CONFIG=$(cat /etc/live-scores/config.json)',
-    'export LIVE_SCORES_CONFIG',
-    'exec $NODE_BIN /opt/live-scores/scraper/index.mjs',
-    'RUN',
-    'chmod 0755 /opt/live-scores/run-scraper.sh',
-    "cat > /etc/systemd/system/live-scores-scraper.service <<'UNIT'",
-    '[Unit]',
-    'Description=live scores scraper',
-    'Wants=network-online.target',
-    'After=network-online.target',
-    '[Service]',
-    'User=scraper',
-    'EnvironmentFile=/etc/live-scores/scraper.env',
-    'ExecStart=/opt/live-scores/run-scraper.sh',
-    'Restart=on-failure',
-    'RestartSec=10',
-    `StandardOutput=append:${SCRAPER_LOG_FILE}`,
-    `StandardError=append:${SCRAPER_LOG_FILE}`,
-    '[Install]',
-    'WantedBy=multi-user.target',
+    `echo NODE_BIN=$NODE_BIN >> ${environmentFile}`,
+    `cat > /etc/systemd/system/${SCRAPER_SERVICE} <<'UNIT'`,
+    ...serviceUnit(),
     'UNIT',
-    'echo NODE_BIN=$NODE_BIN >> /etc/live-scores/scraper.env',
     `echo ${base64(agentConfig)} | base64 -d > /etc/live-scores/cloudwatch-agent.json`,
     'amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/etc/live-scores/cloudwatch-agent.json',
     'systemctl daemon-reload',
-    'systemctl enable --now live-scores-scraper.service',
+    `systemctl enable --now ${SCRAPER_SERVICE}`,
     '',
   ].join('\n');
 }

@@ -1,0 +1,417 @@
+import { join } from 'node:path';
+import {
+  broadcastScorecard,
+  fanOutEvent,
+  findFixtures,
+  launchScraper,
+  matchDay,
+  notifyRules,
+  parseScorecard,
+  sendPushJob,
+  storeScorecard,
+  sweepScrapers,
+  systemClock,
+  teardownScraper,
+  updateCms,
+  type Clock,
+  type Cms,
+  type CurrentScorecards,
+  type FindFixturesResult,
+  type FixturesTable,
+  type Logger,
+  type PushQueue,
+  type PushSender,
+  type RenderedPage,
+  type ScorecardStore,
+  type SubscriptionStore,
+  type WatchedMatch,
+} from '@live-scores/core';
+import {
+  createChildProcessScraperFleet,
+  createEmbeddedQueue,
+  createEmbeddedScorecardTopic,
+  createEventLog,
+  createFileQueueStores,
+  createFileScorecardStore,
+  createFixturesTable,
+  createRulesStateStore,
+  createSubscriptionStore,
+  createWsConnections,
+  EventLogFile,
+  FixturesFile,
+  gameOverFilter,
+  JsonFileStore,
+  RulesStatesFile,
+  SubscriptionsFile,
+  type ChildProcessScraperFleet,
+  type EmbeddedQueue,
+  type WsConnections,
+} from '@live-scores/local';
+import type {
+  ConfigFile,
+  FixtureRecord,
+  PushQueueMessage,
+  Scorecard,
+  ScorecardHtml,
+} from '@live-scores/schema';
+import type { OperatorFeed } from './operator-feed.ts';
+import { QUEUE_MESSAGES, queuesDir, type QueueName } from './queues.ts';
+import { StartupError } from './startup-error.ts';
+
+export interface QueueSettings {
+  /** Deliveries before a message is dead-lettered. */
+  maxReceives: number;
+  backoff: { firstMs: number; maxMs: number };
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  maxReceives: 5,
+  backoff: { firstMs: 500, maxMs: 30_000 },
+};
+
+export interface LocalSystemOptions {
+  config: ConfigFile;
+  /** Absolute, already checked writable. */
+  dataDir: string;
+  logger: Logger;
+  feed: OperatorFeed;
+  /** The program that runs `scrape … --out -` (see `scraperCommand()`). */
+  scraperCommand: readonly [string, ...string[]];
+  scraperEnv?: NodeJS.ProcessEnv;
+  /** SIGTERM, then SIGKILL after this long. */
+  scraperGraceMs?: number;
+  scraperRestartDelayMs?: number;
+  /** How find-fixtures reads the league's fixtures page. */
+  fixturesPage: RenderedPage;
+  cms: Cms | undefined;
+  pushSender: PushSender;
+  /** Where notifications and the subscription confirmation link to. */
+  pageUrl: string;
+  queues?: QueueSettings;
+  clock?: Clock;
+}
+
+export interface ScraperHealth {
+  hostId: string;
+  pid: number | undefined;
+  alive: boolean;
+  matchIds: string[];
+}
+
+export interface Health {
+  scrapers: ScraperHealth[];
+  /** The newest stored scorecard of each match seen since start (or today, on disk). */
+  lastScorecards: { matchId: string; teamId: string; status: string; seq: number; capturedAt: string }[];
+  queues: { queue: string; depth: number; deadLetters: number }[];
+  deadLetters: number;
+}
+
+export interface LocalSystem {
+  fixtures: FixturesTable;
+  fleet: ChildProcessScraperFleet;
+  store: ScorecardStore;
+  subscriptions: SubscriptionStore;
+  connections: WsConnections;
+  currentScorecards: CurrentScorecards;
+  findFixtures(): Promise<FindFixturesResult>;
+  sweepScrapers(): Promise<void>;
+  health(): Promise<Health>;
+  /** Resolves when every queue is empty (tests, orderly shutdown). */
+  idle(): Promise<void>;
+  /** Stops the scrapers and the queues; unfinished messages stay journaled for the next start. */
+  close(): Promise<void>;
+}
+
+/** Reads a state file now, so a corrupt one stops start-up with its name instead of failing mid-match. */
+async function checkStateFile(document: { read(): Promise<unknown> }): Promise<void> {
+  try {
+    await document.read();
+  } catch (error) {
+    throw new StartupError(
+      `corrupt state file, not starting: ${(error as Error).message} (fix or restore it; it is never reset silently)`,
+    );
+  }
+}
+
+const pidAlive = (pid: number | undefined): boolean => {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const watched = (f: FixtureRecord): WatchedMatch => ({ matchId: f.matchId, teamId: f.teamId, url: f.url });
+
+/**
+ * The data flow of design.md on one machine: the same use cases as the Lambdas, behind the
+ * local adapters. Fixtures (file) → launch-scraper queue → child-process scraper → html queue →
+ * parse → scorecard topic → one durable queue per consumer (store, broadcast, notify-rules →
+ * push queue → send-push; and, for final scorecards only, update-cms and teardown-scraper).
+ */
+export async function createLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const { config, dataDir, logger, feed } = options;
+  const timeZone = config.schedule.timeZone;
+  const clock = options.clock ?? systemClock;
+  const settings = options.queues ?? DEFAULT_QUEUE_SETTINGS;
+  const today = (): string => matchDay(clock.now(), timeZone);
+
+  const fixturesDoc = new JsonFileStore(join(dataDir, 'fixtures.json'), FixturesFile, () => ({}));
+  const subscriptionsDoc = new JsonFileStore(
+    join(dataDir, 'subscriptions.json'),
+    SubscriptionsFile,
+    () => ({}),
+  );
+  const rulesDoc = new JsonFileStore(join(dataDir, 'rules-state.json'), RulesStatesFile, () => ({}));
+  const eventLogDoc = new JsonFileStore(join(dataDir, 'event-log.json'), EventLogFile, () => ({}));
+  const queueStores = Object.fromEntries(
+    (Object.keys(QUEUE_MESSAGES) as QueueName[]).map((name) => [
+      name,
+      createFileQueueStores(queuesDir(dataDir), name, QUEUE_MESSAGES[name] as never),
+    ]),
+  ) as Record<QueueName, ReturnType<typeof createFileQueueStores<never>>>;
+  for (const document of [
+    fixturesDoc,
+    subscriptionsDoc,
+    rulesDoc,
+    eventLogDoc,
+    ...Object.values(queueStores).flatMap((s) => [s.journal, s.deadLetters]),
+  ])
+    await checkStateFile(document);
+
+  const store = createFileScorecardStore(dataDir);
+  const latest = new Map<string, Scorecard>();
+  try {
+    for (const scorecard of await store.listDay(today())) latest.set(scorecard.matchId, scorecard);
+  } catch (error) {
+    throw new StartupError(`corrupt state file, not starting: ${(error as Error).message}`);
+  }
+
+  const subscriptions = createSubscriptionStore(subscriptionsDoc);
+  const states = createRulesStateStore(rulesDoc);
+  const eventLog = createEventLog(eventLogDoc);
+  const connections = createWsConnections();
+  const topic = createEmbeddedScorecardTopic();
+  const queues: EmbeddedQueue<unknown>[] = [];
+  const delayed = new Set<NodeJS.Timeout>();
+
+  function queue<T>(name: QueueName, handler: (message: T) => Promise<unknown>): EmbeddedQueue<T> {
+    const stores = queueStores[name] as unknown as ReturnType<typeof createFileQueueStores<T>>;
+    const created = createEmbeddedQueue<T>({
+      name,
+      logger,
+      maxReceives: settings.maxReceives,
+      backoff: settings.backoff,
+      journal: stores.journal,
+      deadLetters: stores.deadLetters,
+      handler: async (message) => void (await handler(message)),
+      describe: (message) => {
+        const m = message as {
+          matchId?: string;
+          teamId?: string;
+          event?: { matchId: string; teamId: string };
+        };
+        return { matchId: m.matchId ?? m.event?.matchId, teamId: m.teamId ?? m.event?.teamId };
+      },
+    });
+    queues.push(created as EmbeddedQueue<unknown>);
+    return created;
+  }
+
+  // Consumers first: the html queue starts redelivering its journal as soon as it exists.
+  const pushQueueAdapter: PushQueue = {
+    async enqueueEvents(events) {
+      for (const event of events) {
+        await push.send({ type: 'event', event });
+        feed.notification(event);
+      }
+    },
+    async enqueueJobs(jobs, { delayMs = 0 } = {}) {
+      if (delayMs <= 0) {
+        for (const job of jobs) await push.send(job);
+        return;
+      }
+      // Held in memory only: a restart during the wait drops the retry, as a push
+      // service's own retry window makes the message stale soon anyway.
+      const timer = setTimeout(() => {
+        delayed.delete(timer);
+        for (const job of jobs)
+          push
+            .send(job)
+            .catch((error: unknown) =>
+              logger.error('push queue refused a delayed job', {
+                matchId: job.event.matchId,
+                eventId: job.event.id,
+                error,
+              }),
+            );
+      }, delayMs);
+      timer.unref();
+      delayed.add(timer);
+    },
+  };
+  const push = queue<PushQueueMessage>('push', (message) =>
+    message.type === 'event'
+      ? fanOutEvent({ subscriptions, pushQueue: pushQueueAdapter, logger }, message.event)
+      : sendPushJob(
+          { sender: options.pushSender, subscriptions, pushQueue: pushQueueAdapter, logger },
+          message,
+          {
+            pageUrl: options.pageUrl,
+            ttlSeconds: config.push.ttlSeconds,
+          },
+        ),
+  );
+
+  const fixtures = createFixturesTable(fixturesDoc, {
+    clock,
+    // The fixture is recorded; a launch that cannot be queued (disk full) is logged, and the
+    // restart re-watch or the next find-fixtures run picks the match up.
+    onInsert: (record) =>
+      void launchQueue
+        .send(record)
+        .catch((error: unknown) =>
+          logger.error('launch-scraper queue refused a fixture', {
+            matchId: record.matchId,
+            teamId: record.teamId,
+            error,
+          }),
+        ),
+  });
+
+  topic.subscribe(
+    queue<Scorecard>('store-scorecard', async (scorecard) => {
+      const outcome = await storeScorecard(scorecard, { store, timeZone, logger });
+      if (outcome.match === 'written') {
+        latest.set(scorecard.matchId, scorecard);
+        feed.scorecard(scorecard);
+      }
+    }),
+  );
+  topic.subscribe(
+    queue<Scorecard>('broadcast', (scorecard) =>
+      broadcastScorecard({ connections: connections.store, sender: connections.sender, logger }, scorecard),
+    ),
+  );
+  topic.subscribe(
+    queue<Scorecard>('notify-rules', (scorecard) => {
+      const team = config.teams.find((t) => t.id === scorecard.teamId);
+      if (!team) throw new Error(`team ${scorecard.teamId} is not configured`);
+      return notifyRules({ states, eventLog, pushQueue: pushQueueAdapter, logger }, scorecard, {
+        rules: config.notifications,
+        teamLabel: team.label,
+      });
+    }),
+  );
+  topic.subscribe(
+    queue<Scorecard>('update-cms', (scorecard) =>
+      updateCms(scorecard, { cms: options.cms, timeZone, logger }),
+    ),
+    gameOverFilter,
+  );
+  topic.subscribe(
+    queue<Scorecard>('teardown-scraper', async (scorecard) => {
+      const outcome = await teardownScraper(scorecard, { fixtures, fleet, clock, timeZone, logger });
+      if (outcome.kind === 'terminated') feed.note(`scraper ${outcome.hostId} stopped: its matches are over`);
+    }),
+    gameOverFilter,
+  );
+
+  const htmlQueue = queue<ScorecardHtml>('html', (message) => parseScorecard(message, { topic, logger }));
+  const fleet = createChildProcessScraperFleet({
+    command: options.scraperCommand,
+    htmlQueue,
+    logger,
+    graceMs: options.scraperGraceMs ?? 3_000,
+    restartDelayMs: options.scraperRestartDelayMs,
+    env: options.scraperEnv,
+  });
+
+  // Scraper processes do not outlive the runtime: today's live matches get a new host. This
+  // runs before the launch queue exists, so its redelivered messages find them watched.
+  const orphans = await fixtures.listLive(today());
+  if (orphans.length > 0) {
+    const host = await fleet.start(today(), orphans.map(watched));
+    for (const f of orphans) await fixtures.assignHost(f.date, f.matchId, host.id);
+    logger.info('scraper relaunched for live matches after a restart', {
+      hostId: host.id,
+      matchIds: orphans.map((f) => f.matchId),
+    });
+    feed.note(`re-watching live match ${orphans.map((f) => f.matchId).join(', ')} after a restart`);
+  }
+
+  const launchQueue = queue<FixtureRecord>('launch-scraper', async (record) => {
+    feed.scraperLaunched(await launchScraper(record, { fixtures, fleet, logger }));
+  });
+
+  return {
+    fixtures,
+    fleet,
+    store,
+    subscriptions,
+    connections,
+    currentScorecards: { list: () => store.listDay(today()) },
+
+    async findFixtures() {
+      const result = await findFixtures({
+        page: options.fixturesPage,
+        fixtures,
+        clock,
+        timeZone,
+        league: config.league,
+        teams: config.teams,
+        logger,
+      });
+      feed.fixturesFound(result);
+      return result;
+    },
+
+    async sweepScrapers() {
+      const swept = await sweepScrapers({ fleet, logger });
+      if (swept.length > 0) feed.note(`evening sweep stopped ${swept.length} scraper(s)`);
+    },
+
+    async health() {
+      const hosts = await fleet.list();
+      const queueStats = await Promise.all(
+        queues.map(async (q) => ({
+          queue: q.name,
+          depth: q.depth(),
+          deadLetters: (await q.deadLetters()).length,
+        })),
+      );
+      return {
+        scrapers: hosts.map((h) => {
+          const pid = fleet.pidOf(h.id);
+          return { hostId: h.id, pid, alive: pidAlive(pid), matchIds: h.matches.map((m) => m.matchId) };
+        }),
+        lastScorecards: [...latest.values()].map((s) => ({
+          matchId: s.matchId,
+          teamId: s.teamId,
+          status: s.status,
+          seq: s.seq,
+          capturedAt: s.capturedAt,
+        })),
+        queues: queueStats,
+        deadLetters: queueStats.reduce((sum, q) => sum + q.deadLetters, 0),
+      };
+    },
+
+    async idle() {
+      // A message on one queue can put messages on the next: settle until all are empty at once.
+      for (let round = 0; round < 20; round++) {
+        await Promise.all(queues.map((q) => q.idle()));
+        if (queues.every((q) => q.depth() === 0) && delayed.size === 0) return;
+      }
+    },
+
+    async close() {
+      await fleet.close();
+      for (const q of queues) q.close();
+      for (const timer of delayed) clearTimeout(timer);
+      delayed.clear();
+    },
+  };
+}
