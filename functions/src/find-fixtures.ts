@@ -1,5 +1,5 @@
-import { findFixtures, systemClock, type RenderedPage } from '@live-scores/core';
-import { fetchRenderedHtml, launchBrowser } from '@live-scores/scraper';
+import { findFixtures, systemClock } from '@live-scores/core';
+import { createChromiumRenderedPage } from '@live-scores/scraper';
 import type { ScheduledEvent } from 'aws-lambda';
 import { configFromEnv } from './wiring/environment.ts';
 import { fixturesTable } from './wiring/aws-adapters.ts';
@@ -7,25 +7,13 @@ import { functionLogger } from './wiring/logger.ts';
 
 const logger = functionLogger('find-fixtures');
 
-/** A rendered page from a Chromium started for this invocation and closed after it. */
-const chromiumPage: RenderedPage = {
-  async fetchHtml(url, options) {
-    const browser = await launchBrowser();
-    try {
-      return await fetchRenderedHtml(browser, url, { acceptCookies: options?.acceptCookies ?? true });
-    } finally {
-      await browser.close();
-    }
-  },
-};
-
 /** On schedule (match days) → today's club fixtures, each recorded once (a new one starts a scraper). */
 export async function handler(
   _event: ScheduledEvent | Record<string, never>,
 ): Promise<{ found: number; recorded: string[] }> {
   const config = configFromEnv();
   const result = await findFixtures({
-    page: chromiumPage,
+    page: createChromiumRenderedPage(),
     fixtures: fixturesTable(),
     clock: systemClock,
     timeZone: config.schedule.timeZone,

@@ -20,3 +20,4 @@ export {
   type ScrapeArgs,
   type ScrapeOutput,
 } from './scrape-args.ts';
+export { createChromiumRenderedPage, type ChromiumRenderedPage } from './rendered-page.ts';

@@ -19,5 +19,8 @@ export function demoConfig(leagueBaseUrl: string, fixturesPath: string): ConfigF
       sweepScrapers: 'cron(0 21 * * ? *)',
     },
     push: { vapidSubject: 'mailto:scores@example.org' },
+    // The simulated day runs many times faster than a real one, so the scraper looks for
+    // the start of play every few seconds instead of every few minutes.
+    scraper: { tabPollSeconds: { min: 5, max: 20 } },
   };
 }

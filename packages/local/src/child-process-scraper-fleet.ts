@@ -14,6 +14,8 @@ export interface ChildProcessScraperFleetOptions {
   /** Wait before restarting a scraper that died; doubles per crash up to a minute. */
   restartDelayMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Scraper settings passed on every start, e.g. `['--safety-poll-seconds', '60']`. */
+  extraArgs?: readonly string[];
 }
 
 interface LocalHost extends ScraperHost {
@@ -56,9 +58,11 @@ export function createChildProcessScraperFleet(
 
   function spawnScraper(host: LocalHost): void {
     const [program, ...lead] = options.command;
-    const child = spawn(program, [...lead, ...scrapeArgs(host.matches)], {
+    const child = spawn(program, [...lead, ...scrapeArgs(host.matches), ...(options.extraArgs ?? [])], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: options.env ?? process.env,
+      // Its own process group, so the last-resort SIGKILL reaches its Chromium too.
+      detached: true,
     });
     host.child = child;
     host.stopping = false;
@@ -119,9 +123,18 @@ export function createChildProcessScraperFleet(
     const child = host.child;
     if (!child) return;
     child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const killer = setTimeout(() => killGroup(child), graceMs);
     await host.exited;
     clearTimeout(killer);
+  }
+
+  /** SIGKILL for the scraper and everything it started (its browser has no time to close). */
+  function killGroup(child: ChildProcess): void {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
   }
 
   const fleet: ChildProcessScraperFleet = {

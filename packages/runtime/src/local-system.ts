@@ -238,15 +238,13 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
       const timer = setTimeout(() => {
         delayed.delete(timer);
         for (const job of jobs)
-          push
-            .send(job)
-            .catch((error: unknown) =>
-              logger.error('push queue refused a delayed job', {
-                matchId: job.event.matchId,
-                eventId: job.event.id,
-                error,
-              }),
-            );
+          push.send(job).catch((error: unknown) =>
+            logger.error('push queue refused a delayed job', {
+              matchId: job.event.matchId,
+              eventId: job.event.id,
+              error,
+            }),
+          );
       }, delayMs);
       timer.unref();
       delayed.add(timer);
@@ -268,17 +266,15 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
   const fixtures = createFixturesTable(fixturesDoc, {
     clock,
     // The fixture is recorded; a launch that cannot be queued (disk full) is logged, and the
-    // restart re-watch or the next find-fixtures run picks the match up.
+    // next start re-watches every live fixture of the day.
     onInsert: (record) =>
-      void launchQueue
-        .send(record)
-        .catch((error: unknown) =>
-          logger.error('launch-scraper queue refused a fixture', {
-            matchId: record.matchId,
-            teamId: record.teamId,
-            error,
-          }),
-        ),
+      void launchQueue.send(record).catch((error: unknown) =>
+        logger.error('launch-scraper queue refused a fixture', {
+          matchId: record.matchId,
+          teamId: record.teamId,
+          error,
+        }),
+      ),
   });
 
   topic.subscribe(
@@ -327,6 +323,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     graceMs: options.scraperGraceMs ?? 3_000,
     restartDelayMs: options.scraperRestartDelayMs,
     env: options.scraperEnv,
+    extraArgs: scraperSettingsArgs(config.scraper),
   });
 
   // Scraper processes do not outlive the runtime: today's live matches get a new host. This
@@ -414,4 +411,16 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
       delayed.clear();
     },
   };
+}
+
+/** The configured scraper settings as the scrape command's flags. */
+export function scraperSettingsArgs(settings: ConfigFile['scraper']): string[] {
+  return [
+    '--safety-poll-seconds',
+    String(settings.safetyPollSeconds),
+    '--reload-minutes',
+    String(settings.reloadMinutes),
+    '--tab-poll-seconds',
+    `${settings.tabPollSeconds.min},${settings.tabPollSeconds.max}`,
+  ];
 }

@@ -12,7 +12,7 @@ import {
 import { createWebPushSender } from '@live-scores/push';
 import type { ConfigFile } from '@live-scores/schema';
 import { prepareDataDir } from './data-dir.ts';
-import { createBrowserFixturesPage } from './fixtures-page.ts';
+import { createChromiumRenderedPage } from '@live-scores/scraper';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createLocalSystem, type LocalSystem, type QueueSettings } from './local-system.ts';
 import type { OperatorFeed } from './operator-feed.ts';
@@ -95,7 +95,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const pushSender = createWebPushSender({ vapid: { subject: config.push.vapidSubject, ...vapid.keys } });
     cleanup.push(() => pushSender.close());
     const cms = options.cms ?? cmsFrom(config, env);
-    const browserPage = options.fixturesPage ? undefined : createBrowserFixturesPage();
+    const browserPage = options.fixturesPage ? undefined : createChromiumRenderedPage();
     if (browserPage) cleanup.push(() => browserPage.close());
     const pageUrl = config.server.publicUrl ?? '/';
 

@@ -1,0 +1,34 @@
+import type { RenderedPage } from '@live-scores/core';
+import { fetchRenderedHtml, launchBrowser, type LaunchOptions } from './browser.ts';
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+export interface ChromiumRenderedPage extends RenderedPage {
+  /** Closes a browser still open mid-read (shutdown), so no Chromium outlives its process. */
+  close(): Promise<void>;
+}
+
+/**
+ * The RenderedPage port (scripts run, cookie banner accepted) over a Chromium started for
+ * each read and closed after it: fixture discovery runs a few times a day, so a browser
+ * kept open in between would only hold memory.
+ */
+export function createChromiumRenderedPage(launch: LaunchOptions = {}): ChromiumRenderedPage {
+  const open = new Set<Browser>();
+  return {
+    async fetchHtml(url, options) {
+      const browser = await launchBrowser(launch);
+      open.add(browser);
+      try {
+        return await fetchRenderedHtml(browser, url, { acceptCookies: options?.acceptCookies ?? true });
+      } finally {
+        open.delete(browser);
+        await browser.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      await Promise.all([...open].map((b) => b.close().catch(() => undefined)));
+      open.clear();
+    },
+  };
+}
