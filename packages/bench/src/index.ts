@@ -6,3 +6,4 @@ export { parseThroughput } from './benchmarks/parse.ts';
 export type { Benchmark, BenchResult, Target } from './types.ts';
 export { pushThroughput, type PushBenchOptions } from './benchmarks/push.ts';
 export { fanoutLatency, scorecardOfSize, type FanoutBenchOptions } from './benchmarks/fanout.ts';
+export { freshnessBenchmark, type FreshnessBenchOptions } from './benchmarks/freshness.ts';

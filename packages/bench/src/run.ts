@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { fanoutLatency } from './benchmarks/fanout.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
+import { freshnessBenchmark } from './benchmarks/freshness.ts';
 import { pushThroughput } from './benchmarks/push.ts';
 import { scraperBenchmark } from './benchmarks/scraper.ts';
 import { writeResults } from './report.ts';
@@ -13,6 +14,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   pushThroughput(),
   fanoutLatency(),
   scraperBenchmark(),
+  freshnessBenchmark(),
 ];
 
 /** `bench/` at the repository root. */

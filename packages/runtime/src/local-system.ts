@@ -113,6 +113,12 @@ export interface LocalSystem {
   subscriptions: SubscriptionStore;
   connections: WsConnections;
   currentScorecards: CurrentScorecards;
+  /**
+   * Puts a scorecard on the scorecard topic, as parse-scorecard does with every new capture:
+   * each consumer (store, broadcast, notify-rules, …) receives it. For simulations and tests
+   * that start from a `Scorecard` rather than a league page.
+   */
+  publishScorecard(scorecard: Scorecard): Promise<void>;
   findFixtures(): Promise<FindFixturesResult>;
   sweepScrapers(): Promise<void>;
   health(): Promise<Health>;
@@ -350,6 +356,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     subscriptions,
     connections,
     currentScorecards: { list: () => store.listDay(today()) },
+    publishScorecard: (scorecard) => topic.publish(scorecard),
 
     async findFixtures() {
       const result = await findFixtures({

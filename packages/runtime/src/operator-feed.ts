@@ -47,11 +47,12 @@ export function createOperatorFeed(write: (line: string) => void): OperatorFeed 
       if (previous === scorecard.status) return;
       statusOf.set(scorecard.matchId, scorecard.status);
       const who = `${scorecard.teamId} (match ${scorecard.matchId})`;
-      if (scorecard.status === 'in-progress') say(`live: ${who}: ${score(scorecard)}`);
+      if (scorecard.status === 'in-progress') say(`play: ${who}: ${score(scorecard)}`);
       if (scorecard.status === 'complete') say(`result: ${who}: ${scorecard.result ?? score(scorecard)}`);
     },
     notification(event) {
-      if (event.kind === 'result') return; // the scorecard line says it already
+      // The scorecard lines already say these: the result, and the first-sight summary.
+      if (event.kind === 'result' || event.id.includes(':catch-up:')) return;
       say(`${event.kind}: ${event.title}${event.body ? ` - ${event.body}` : ''}`);
     },
     note: say,

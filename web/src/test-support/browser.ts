@@ -1,5 +1,5 @@
 import chromium from '@sparticuz/chromium';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { mkdir } from 'node:fs/promises';
 import { WEB_DIR } from '../build/bundles.ts';
 
@@ -15,4 +15,35 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: [...chromium.args, '--disable-background-networking', '--no-first-run'],
   });
+}
+
+/** Every frame the page sends on its WebSockets, parsed, as Chromium's network events report them. */
+export async function recordSentSocketFrames(page: Page): Promise<unknown[]> {
+  const frames: unknown[] = [];
+  const session = await page.createCDPSession();
+  session.on('Network.webSocketFrameSent', ({ response }) => {
+    try {
+      frames.push(JSON.parse(response.payloadData));
+    } catch {
+      frames.push(response.payloadData);
+    }
+  });
+  await session.send('Network.enable');
+  return frames;
+}
+
+export interface CapturedRequest {
+  method: string;
+  body: unknown;
+}
+
+/** Method and JSON body of every request the page makes to `path` other than GET, in order. */
+export function captureRequests(page: Page, path: string): CapturedRequest[] {
+  const captured: CapturedRequest[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' || new URL(request.url()).pathname !== path) return;
+    const body = request.postData();
+    captured.push({ method: request.method(), body: body === undefined ? undefined : JSON.parse(body) });
+  });
+  return captured;
 }

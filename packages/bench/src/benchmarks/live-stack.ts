@@ -1,0 +1,126 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '@live-scores/config';
+import { createLogger } from '@live-scores/core';
+import { startPushReceiver } from '@live-scores/push-receiver';
+import { startRuntime, type Runtime } from '@live-scores/runtime';
+import type { ConfigFile, LiveScorecardMessage, NotificationEvent, Scorecard } from '@live-scores/schema';
+import { DEMO_CLUB, startSimulator, type RunningSimulator } from '@live-scores/simulator';
+import WebSocket from 'ws';
+import type { Arrival } from './freshness-correlation.ts';
+
+export interface LiveStackOptions {
+  speed: number;
+  oversPerSide: number;
+  seed: string;
+  /** Every how many overs a score notification goes out. */
+  oversInterval: number;
+}
+
+export interface LiveStack {
+  simulator: RunningSimulator;
+  runtime: Runtime;
+  config: ConfigFile;
+  /** Scorecards the page's WebSocket received, stamped on arrival. */
+  frames: Arrival<Scorecard>[];
+  /** Notification payloads the phone received (confirmation excluded), stamped on arrival. */
+  pushes: Arrival<{ title: string; body: string }>[];
+  /** Every notification event the runtime queued, as its operator feed reported it. */
+  events: NotificationEvent[];
+  close(): Promise<void>;
+}
+
+/** A schedule that never fires during the run: discovery is started at once (`--now`). */
+const NEVER = 'cron(0 0 1 1 ? 2099)';
+/** How often the receiver's list is checked for new pushes: the resolution of the push figure. */
+const PUSH_STAMP_MS = 2;
+
+/**
+ * The whole single-machine system on loopback as a supporter meets it: the simulated league
+ * site with the club's two matches, the runtime (real scraper and Chromium, embedded queues),
+ * a page's WebSocket on `/live` and a phone's push service subscribed to everything.
+ */
+export async function startLiveStack(options: LiveStackOptions): Promise<LiveStack> {
+  const opened: (() => Promise<void> | void)[] = [];
+  const close = async (): Promise<void> => {
+    for (const step of opened.reverse()) await step();
+    opened.length = 0;
+  };
+  try {
+    const simulator = await startSimulator({
+      speed: options.speed,
+      seed: options.seed,
+      matches: 2,
+      otherMatches: 0,
+      oversPerSide: options.oversPerSide,
+      startDelayMs: 4_000,
+    });
+    opened.push(() => simulator.close());
+    const receiver = await startPushReceiver({ host: '127.0.0.1' });
+    opened.push(() => receiver.close());
+    const dataDir = await mkdtemp(join(tmpdir(), 'bench-freshness-'));
+    opened.push(() => rm(dataDir, { recursive: true, force: true }));
+
+    const config = parseConfig(
+      {
+        club: { name: DEMO_CLUB.name, shortName: 'Cleckheaton', slug: 'bench-freshness' },
+        league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
+        teams: DEMO_CLUB.teams,
+        schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
+        notifications: { oversInterval: options.oversInterval },
+        push: { vapidSubject: 'mailto:bench@example.org', allowedHosts: [new URL(receiver.origin).host] },
+        server: { host: '127.0.0.1', port: 0, dataDir },
+      },
+      'freshness benchmark configuration',
+    );
+    const events: NotificationEvent[] = [];
+    const runtime = await startRuntime({
+      config,
+      logger: createLogger({ service: 'bench', level: 'error', write: (line) => process.stderr.write(`${line}\n`) }),
+      feed: {
+        fixturesFound: () => {},
+        scraperLaunched: () => {},
+        scorecard: () => {},
+        notification: (event) => void events.push(event),
+        note: () => {},
+      },
+      env: {},
+      oversPerSide: options.oversPerSide,
+    });
+    opened.push(() => runtime.close());
+
+    const frames: Arrival<Scorecard>[] = [];
+    const socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/live`);
+    socket.on('message', (data) => {
+      const at = Date.now();
+      const message = JSON.parse(String(data)) as LiveScorecardMessage;
+      if (message.type === 'scorecard') frames.push({ at, value: message.scorecard });
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    opened.push(() => void socket.close());
+
+    const phone = receiver.createSubscription('/phone');
+    const subscribed = await fetch(`${runtime.url}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint: phone.endpoint, keys: phone.keys }),
+    });
+    if (subscribed.status !== 201) throw new Error(`subscribing the phone failed: HTTP ${subscribed.status}`);
+    await receiver.waitForReceived(1, 10_000);
+
+    const pushes: Arrival<{ title: string; body: string }>[] = [];
+    const stamper = setInterval(() => {
+      const at = Date.now();
+      // The first push is the subscription's confirmation.
+      for (const push of receiver.received.slice(1 + pushes.length))
+        pushes.push({ at, value: push.payload as { title: string; body: string } });
+    }, PUSH_STAMP_MS);
+    opened.push(() => clearInterval(stamper));
+
+    return { simulator, runtime, config, frames, pushes, events, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
