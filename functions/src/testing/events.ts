@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { Scorecard, ScorecardHtml } from '@live-scores/schema';
+import type { ScorecardHtml } from '@live-scores/schema';
 
 const TEST_PAGES = new URL('../../../packages/parser/test-pages/', import.meta.url);
 
@@ -17,20 +17,7 @@ export function pageMessage(file: string, seq: number, capturedAt: string): Scor
   };
 }
 
-export function scorecard(overrides: Partial<Scorecard> = {}): Scorecard {
-  return {
-    schemaVersion: 1,
-    matchId: '6123456',
-    teamId: 'firstTeam',
-    url: 'https://bradfordcl.play-cricket.com/website/results/6123456',
-    capturedAt: '2025-06-14T13:00:00.000Z',
-    seq: 1,
-    status: 'in-progress',
-    result: null,
-    innings: [],
-    ...overrides,
-  };
-}
+export { scorecard } from '@live-scores/test-support';
 
 /** An SQS record as Lambda delivers it (the shape of `@types/aws-lambda`'s SQSRecord). */
 export function sqsRecord(

@@ -1,21 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { broadcastScorecard, createMemoryLogger } from '@live-scores/core';
-import type { Scorecard } from '@live-scores/schema';
+import { scorecard as sampleScorecard } from '@live-scores/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createWsConnections, type WsConnections } from './ws-connections.ts';
 
-const scorecard: Scorecard = {
-  schemaVersion: 1,
-  matchId: '6123456',
-  teamId: 'firstTeam',
-  url: 'https://bradfordcl.play-cricket.com/website/results/6123456',
-  capturedAt: '2025-06-14T13:00:00.000Z',
-  seq: 1,
-  status: 'in-progress',
-  result: null,
-  innings: [],
-};
+const scorecard = sampleScorecard();
 
 function openClient(url: string): Promise<{ socket: WebSocket; frames: string[] }> {
   return new Promise((resolve, reject) => {

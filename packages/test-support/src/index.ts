@@ -1,0 +1,52 @@
+import type { Scorecard } from '@live-scores/schema';
+
+/** A valid scorecard of match 6123456 for the first team, varied where a test needs it. */
+export function scorecard(overrides: Partial<Scorecard> = {}): Scorecard {
+  return {
+    schemaVersion: 1,
+    matchId: '6123456',
+    teamId: 'firstTeam',
+    url: 'https://bradfordcl.play-cricket.com/website/results/6123456',
+    capturedAt: '2025-06-14T13:00:00.000Z',
+    seq: 1,
+    status: 'in-progress',
+    result: null,
+    innings: [],
+    ...overrides,
+  };
+}
+
+/** Shuffled deterministically, so a failure reproduces. */
+export function shuffled<T>(items: readonly T[], seed = 7): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Whether a process exists (signal 0 checks without touching it). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls until `check` holds, or fails after `timeoutMs` naming what it waited for. */
+export async function eventually(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
