@@ -1,10 +1,14 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchBrowser } from './test-support/browser.ts';
-import { TEAMS, chaseInProgress, matchDay } from './test-support/fixtures.ts';
+import { ARTIFACTS_DIR, launchBrowser, recordSentSocketFrames } from './test-support/browser.ts';
+import { startClubSite, type ClubSite } from './test-support/club-site.ts';
+import { chaseInProgress, matchDay } from './test-support/fixtures.ts';
+import { startLiveServer, type LiveServer } from './test-support/live-server.ts';
 import { afterBall } from './test-support/scorecard-builder.ts';
-import { startTestServer, type TestServer } from './test-support/test-server.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -12,18 +16,21 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const textOf = (page: Page, selector: string) =>
   page.$eval(selector, (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
 
-describe('the supporters page in Chromium', () => {
+describe('the supporters page in Chromium, served by the local runtime', () => {
+  let dataDir: string;
   let browser: Browser;
-  let server: TestServer;
+  let server: LiveServer;
   let page: Page;
+  let sentFrames: unknown[];
+  let clubSite: ClubSite;
 
   beforeAll(async () => {
-    server = await startTestServer({
-      scorecards: matchDay(),
-      pageConfig: { title: 'Cleckheaton live scores', teams: TEAMS },
-    });
+    dataDir = await mkdtemp(join(tmpdir(), 'web-page-'));
+    clubSite = await startClubSite();
+    server = await startLiveServer({ dataDir, scorecards: matchDay(), pageOrigins: [clubSite.origin] });
     browser = await launchBrowser();
     page = await browser.newPage();
+    sentFrames = await recordSentSocketFrames(page);
     await page.setViewport({ width: 390, height: 844 });
     await page.goto(server.origin, { waitUntil: 'load' });
     await page.waitForSelector('.match[data-match="6123456"]');
@@ -32,6 +39,8 @@ describe('the supporters page in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await clubSite?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('renders each team from /api/scorecards: the chase, the result, waiting for play, and no match today', async () => {
@@ -57,7 +66,7 @@ describe('the supporters page in Chromium', () => {
 
   it('asked for the current scorecards when the live socket opened', async () => {
     await page.waitForFunction(() => document.querySelector('#live-status')?.textContent?.startsWith('Live'));
-    expect(server.socketMessages).toContainEqual({ action: 'sync' });
+    expect(sentFrames).toContainEqual({ action: 'sync' });
   });
 
   it('applies a WebSocket update to the page within 100 ms, highlights the row and announces the wicket', async () => {
@@ -71,7 +80,7 @@ describe('the supporters page in Chromium', () => {
       });
     });
     const next = afterBall(chaseInProgress(), { runs: 0, howOut: 'b H Brook' });
-    const sentAt = server.publish(next);
+    const sentAt = await server.publish(next);
     const changedAt = await page
       .waitForFunction(() => (window as unknown as { changedAt?: number }).changedAt, { timeout: 5000 })
       .then((handle) => handle.jsonValue() as Promise<number>);
@@ -112,13 +121,18 @@ describe('the supporters page in Chromium', () => {
     expect(sizes[0]).toBe(sizes[1]);
   });
 
-  it('runs as an embeddable element on another site, inside its own shadow root', async () => {
+  it('runs as an embeddable element on a club website, reading the API across origins, inside its own shadow root', async () => {
     const club = await browser.newPage();
-    await club.setContent(
-      `<h1>Cleckheaton CC</h1>
-       <script src="${server.origin}/live-scores.js" defer></script>
-       <live-scores-board api="${server.origin}" team="secondTeam" label="2nd XI"></live-scores-board>`,
-    );
+    clubSite.html = `<!doctype html><title>Cleckheaton CC</title><h1>Cleckheaton CC</h1>
+      <script src="${server.origin}/live-scores.js" defer></script>
+      <live-scores-board api="${server.origin}" team="secondTeam" label="2nd XI"></live-scores-board>`;
+    const scorecardsResponse = club.waitForResponse((r) => new URL(r.url()).pathname === '/api/scorecards');
+    await club.goto(clubSite.origin);
+    const response = await scorecardsResponse;
+    expect([response.status(), response.headers()['access-control-allow-origin']]).toEqual([
+      200,
+      clubSite.origin,
+    ]);
     const summary = await club.waitForFunction(
       () =>
         document.querySelector('live-scores-board')?.shadowRoot?.querySelector('#match-6124001 .result')
@@ -141,7 +155,12 @@ describe('the supporters page in Chromium', () => {
     await page.waitForFunction(
       () => !document.querySelector('#live-status')?.textContent?.startsWith('Live'),
     );
-    server = await startTestServer({ port, scorecards: [missed], pageConfig: { teams: TEAMS } });
+    // The next ball is stored while the page's server is down (by a runtime on another port),
+    // so only the resync after reconnecting can bring it to the page.
+    const meanwhile = await startLiveServer({ dataDir, scorecards: [missed] });
+    await meanwhile.close();
+    const framesBefore = sentFrames.length;
+    server = await startLiveServer({ dataDir, port, pageOrigins: [clubSite.origin] });
     await page.waitForFunction(
       () =>
         document.querySelector('#match-6123456 .summary-score')?.textContent ===
@@ -149,7 +168,7 @@ describe('the supporters page in Chromium', () => {
       { timeout: 15_000 },
     );
     await page.waitForFunction(() => document.querySelector('#live-status')?.textContent?.startsWith('Live'));
-    expect(server.connections()).toBe(1);
-    expect(server.socketMessages).toContainEqual({ action: 'sync' });
+    expect(server.runtime.system.connections.size).toBe(1);
+    expect(sentFrames.slice(framesBefore)).toContainEqual({ action: 'sync' });
   });
 });

@@ -1,24 +1,27 @@
+import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
+import type { Subscription } from '@live-scores/schema';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './test-support/browser.ts';
-import { TEAMS, matchDay } from './test-support/fixtures.ts';
-import { startTestServer, type TestServer } from './test-support/test-server.ts';
+import { captureRequests, launchBrowser, type CapturedRequest } from './test-support/browser.ts';
+import { matchDay } from './test-support/fixtures.ts';
+import { startLiveServer, type LiveServer } from './test-support/live-server.ts';
 
-const VAPID_PUBLIC_KEY = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url');
-const FAKE_SUBSCRIPTION = {
-  endpoint: 'https://fcm.googleapis.com/fcm/send/test-device-1',
-  expirationTime: null,
-  keys: {
-    p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 9)]).toString('base64url'),
-    auth: Buffer.alloc(16, 5).toString('base64url'),
-  },
-};
+/** What Chrome's `PushSubscription.toJSON()` gives the page. */
+interface BrowserSubscription {
+  endpoint: string;
+  expirationTime: null;
+  keys: { p256dh: string; auth: string };
+}
 
 /**
- * No push service is reachable from here, so the browser's push API is replaced at its
- * boundary: `subscribe` records the key it was given and returns a subscription shaped like Chrome's.
+ * Headless Chromium has no push service, so the browser's push API is replaced at its
+ * boundary: `subscribe` records the key it was given and returns a subscription shaped like
+ * Chrome's, whose endpoint and keys belong to the loopback push receiver.
  */
-function stubPushApi(subscription: typeof FAKE_SUBSCRIPTION): void {
+function stubPushApi(subscription: BrowserSubscription): void {
   const calls: number[][] = [];
   // Like a real subscription, it outlives a reload (sessionStorage stands in for the browser's store).
   const fake = {
@@ -42,21 +45,34 @@ function stubPushApi(subscription: typeof FAKE_SUBSCRIPTION): void {
 
 const stateText = (page: Page) => page.$eval('.notify-state', (el) => el.textContent);
 
-describe('notifications in Chromium', () => {
+describe('notifications in Chromium, served by the local runtime', () => {
+  let dataDir: string;
+  let receiver: PushReceiver;
+  let device: BrowserSubscription;
   let browser: Browser;
-  let server: TestServer;
+  let server: LiveServer;
   let page: Page;
+  let requests: CapturedRequest[];
+
+  /** What the runtime's subscriptions store holds now. */
+  const stored = async (): Promise<Subscription[]> =>
+    (await server.runtime.system.subscriptions.listPage()).subscriptions;
 
   beforeAll(async () => {
-    server = await startTestServer({
+    dataDir = await mkdtemp(join(tmpdir(), 'web-push-'));
+    receiver = await startPushReceiver({ host: '127.0.0.1' });
+    const { endpoint, keys } = receiver.createSubscription('/device-1');
+    device = { endpoint, expirationTime: null, keys };
+    server = await startLiveServer({
+      dataDir,
       scorecards: matchDay(),
-      pageConfig: { teams: TEAMS },
-      vapidPublicKey: VAPID_PUBLIC_KEY,
+      pushHost: new URL(receiver.origin).host,
     });
     browser = await launchBrowser();
     await browser.defaultBrowserContext().overridePermissions(server.origin, ['notifications']);
     page = await browser.newPage();
-    await page.evaluateOnNewDocument(stubPushApi, FAKE_SUBSCRIPTION);
+    requests = captureRequests(page, '/api/subscriptions');
+    await page.evaluateOnNewDocument(stubPushApi, device);
     await page.goto(server.origin, { waitUntil: 'load' });
     await page.waitForFunction(
       () => document.querySelector('.notify-form button.primary')?.textContent === 'Turn on notifications',
@@ -66,9 +82,11 @@ describe('notifications in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await receiver?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('subscribes with the server VAPID key and posts the subscription with every team and kind chosen', async () => {
+  it('subscribes with the server VAPID key, posts the subscription with every team and kind chosen, and is confirmed by a push', async () => {
     await page.click('.notify-form button.primary');
     await page.waitForFunction(
       () => document.querySelector('.notify-state')?.textContent === 'Notifications are on for this device.',
@@ -76,18 +94,22 @@ describe('notifications in Chromium', () => {
     const keys = await page.evaluate(
       () => (window as unknown as { subscribeCalls: number[][] }).subscribeCalls,
     );
-    expect(keys).toEqual([[...Buffer.from(VAPID_PUBLIC_KEY, 'base64url')]]);
-    expect(server.subscriptionRequests).toEqual([
-      {
-        method: 'POST',
-        body: {
-          ...FAKE_SUBSCRIPTION,
-          preferences: {
-            teams: ['firstTeam', 'secondTeam', 'thirdTeam', 'sundayTeam'],
-            kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'overs', 'innings-end', 'result'],
-          },
-        },
-      },
+    expect(keys).toEqual([[...Buffer.from(server.runtime.vapidPublicKey, 'base64url')]]);
+    const preferences = {
+      teams: ['firstTeam', 'secondTeam', 'thirdTeam', 'sundayTeam'],
+      kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'overs', 'innings-end', 'result'],
+    };
+    expect(requests).toEqual([{ method: 'POST', body: { ...device, preferences } }]);
+    expect(await stored()).toEqual([{ ...device, preferences }]);
+    await receiver.waitForReceived(1, 5_000);
+    expect(receiver.received.map((push) => [push.path, push.payload])).toEqual([
+      [
+        '/device-1',
+        expect.objectContaining({
+          title: 'Subscribed to 1st XI, 2nd XI, 3rd XI and Sunday XI live scores',
+          tag: 'subscribed',
+        }),
+      ],
     ]);
   });
 
@@ -98,16 +120,12 @@ describe('notifications in Chromium', () => {
     await page.waitForFunction(
       () => document.querySelector('.notify-state')?.textContent === 'Notifications are on for this device.',
     );
-    expect(server.subscriptionRequests.at(-1)).toEqual({
-      method: 'PUT',
-      body: {
-        ...FAKE_SUBSCRIPTION,
-        preferences: {
-          teams: ['firstTeam', 'secondTeam', 'thirdTeam'],
-          kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'innings-end', 'result'],
-        },
-      },
-    });
+    const preferences = {
+      teams: ['firstTeam', 'secondTeam', 'thirdTeam'],
+      kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'innings-end', 'result'],
+    };
+    expect(requests.at(-1)).toEqual({ method: 'PUT', body: { ...device, preferences } });
+    expect((await stored()).map((s) => s.preferences)).toEqual([preferences]);
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(
       () => document.querySelector('.notify-form button.primary')?.textContent === 'Save changes',
@@ -180,10 +198,8 @@ describe('notifications in Chromium', () => {
     await page.waitForFunction(
       () => document.querySelector('.notify-form button.primary')?.textContent === 'Turn on notifications',
     );
-    expect(server.subscriptionRequests.at(-1)).toEqual({
-      method: 'DELETE',
-      body: { endpoint: FAKE_SUBSCRIPTION.endpoint },
-    });
+    expect(requests.at(-1)).toEqual({ method: 'DELETE', body: { endpoint: device.endpoint } });
+    expect(await stored()).toEqual([]);
     expect(await stateText(page)).toBe('Notifications are off. Choose what you want to hear about.');
   });
 });

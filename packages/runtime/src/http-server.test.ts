@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVapidKeys } from '@live-scores/push';
+import type { Scorecard } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Runtime } from './runtime.ts';
@@ -133,6 +134,22 @@ describe('the local HTTP server', () => {
       ['scorecard', 'firstTeam'],
       ['scorecard', 'secondTeam'],
     ]);
+    socket.close();
+  });
+
+  it('broadcasts a scorecard published on the topic to open sockets and serves it as the current one', async () => {
+    const current = (await (await get('/api/scorecards/firstTeam')).json()) as Scorecard;
+    const next: Scorecard = { ...current, seq: current.seq + 1, capturedAt: new Date().toISOString() };
+    const socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/live`);
+    const seqs: number[] = [];
+    socket.on('message', (data) =>
+      seqs.push((JSON.parse(String(data)) as { scorecard: Scorecard }).scorecard.seq),
+    );
+    await eventually('the current scorecards', () => seqs.length === 2);
+    await runtime.system.publishScorecard(next);
+    await eventually('the published scorecard', () => seqs.includes(next.seq));
+    await runtime.system.idle();
+    expect(await (await get('/api/scorecards/firstTeam')).json()).toEqual(next);
     socket.close();
   });
 });

@@ -6,6 +6,12 @@ import { WEB_DIR } from '../build/bundles.ts';
 /** Where browser tests leave screenshots (gitignored). */
 export const ARTIFACTS_DIR = `${WEB_DIR}test-artifacts/`;
 
+/**
+ * @sparticuz/chromium's Lambda flags switch off the same-origin policy; a supporter's browser
+ * enforces it, and the embedded scoreboard depends on the server's CORS answer, so they go.
+ */
+const RELAXED_SECURITY_FLAGS = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+
 /** Headless Chromium from @sparticuz/chromium (or CHROMIUM_PATH), loopback only. */
 export async function launchBrowser(): Promise<Browser> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
@@ -13,7 +19,11 @@ export async function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: true,
-    args: [...chromium.args, '--disable-background-networking', '--no-first-run'],
+    args: [
+      ...chromium.args.filter((flag) => !RELAXED_SECURITY_FLAGS.has(flag)),
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
   });
 }
 

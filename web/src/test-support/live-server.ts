@@ -24,6 +24,8 @@ export interface LiveServerOptions {
   scorecards?: Scorecard[];
   /** `host:port` of the loopback push service subscription endpoints point at. */
   pushHost?: string;
+  /** Websites allowed to call the APIs (CORS), as a club site embedding the scoreboard. */
+  pageOrigins?: string[];
 }
 
 export interface LiveServer {
@@ -47,7 +49,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         vapidSubject: 'mailto:scores@example.org',
         ...(options.pushHost ? { allowedHosts: [options.pushHost] } : {}),
       },
-      server: { host: '127.0.0.1', port: options.port ?? 0, dataDir },
+      server: { host: '127.0.0.1', port: options.port ?? 0, dataDir, pageOrigins: options.pageOrigins },
     }),
     logger: createMemoryLogger('web-browser-test'),
     feed: createRecordingFeed(),
@@ -65,8 +67,13 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     await runtime.system.publishScorecard(scorecard);
     return publishedAt;
   };
-  for (const scorecard of options.scorecards ?? []) await publish(scorecard);
-  await runtime.system.idle();
+  try {
+    for (const scorecard of options.scorecards ?? []) await publish(scorecard);
+    await runtime.system.idle();
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
 
   const port = Number(new URL(runtime.url).port);
   return {
