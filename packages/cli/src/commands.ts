@@ -34,6 +34,11 @@ export const commands = {
     summary: 'list or replay the dead letters of the local runtime (replay while it is stopped)',
     run: async (argv) => (await import('@live-scores/runtime')).runDlqCommand(argv),
   },
+  soak: {
+    summary:
+      'play a simulated match day with injected faults and check it against the ground truth (--short)',
+    run: async (argv) => (await import('@live-scores/soak')).runSoakCommand(argv),
+  },
   bench: {
     summary: 'run the benchmarks; writes bench/results.json and bench/results.md',
     run: async (argv) => (await import('./bench-command.ts')).runBenchCommand(argv),

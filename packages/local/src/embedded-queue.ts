@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@live-scores/core';
 import { z } from 'zod';
 import { createMemoryDocument, JsonFileStore, type JsonDocument } from './json-file-store.ts';
+import { createFaultInjector, type QueueFaults } from './queue-faults.ts';
 
 /** A message that failed `maxReceives` times, kept with why. */
 export interface DeadLetter<T> {
@@ -34,6 +35,8 @@ export interface EmbeddedQueueOptions<T> {
   deadLetters?: JsonDocument<DeadLetter<T>[]>;
   /** Log fields naming a message (e.g. matchId, teamId), never its whole body. */
   describe?: (message: T) => Record<string, unknown>;
+  /** Duplicates and reorders injected on purpose, to prove the consumers tolerate them. */
+  faults?: QueueFaults;
 }
 
 export interface EmbeddedQueue<T> {
@@ -68,6 +71,7 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
   const journal = options.journal ?? createMemoryDocument<JournalEntry<T>[]>([]);
   const dead = options.deadLetters ?? createMemoryDocument<DeadLetter<T>[]>([]);
   const describe = options.describe ?? (() => ({}));
+  const faults = options.faults && createFaultInjector(options.faults);
 
   const ready: Entry<T>[] = [];
   const pending = new Set<Entry<T>>();
@@ -137,10 +141,23 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
     }
   }
 
-  const accept = (entry: Entry<T>): void => {
-    pending.add(entry);
+  const makeReady = (entry: Entry<T>): void => {
     ready.push(entry);
     pump();
+  };
+
+  const accept = (entry: Entry<T>, mayDuplicate = true): void => {
+    pending.add(entry);
+    const holdMs = faults?.holdMs() ?? 0;
+    if (holdMs > 0 && !closed) {
+      entry.timer = setTimeout(() => {
+        entry.timer = undefined;
+        makeReady(entry);
+      }, holdMs);
+    } else makeReady(entry);
+    // A second delivery of the same journal entry: whichever finishes first forgets it.
+    if (mayDuplicate && faults?.duplicate())
+      accept({ id: entry.id, message: entry.message, receiveCount: 0 }, false);
   };
 
   // Redeliver what a previous run accepted but did not finish.

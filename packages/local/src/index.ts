@@ -6,6 +6,7 @@ export * from './ws-connections.ts';
 export * from './file-scorecard-store.ts';
 export * from './file-fixtures-table.ts';
 export * from './embedded-queue.ts';
+export * from './queue-faults.ts';
 export * from './embedded-topic.ts';
 export * from './embedded-scorecard-topic.ts';
 export * from './child-process-scraper-fleet.ts';

@@ -45,6 +45,7 @@ import {
   SubscriptionsFile,
   type ChildProcessScraperFleet,
   type EmbeddedQueue,
+  type QueueFaults,
   type WsConnections,
 } from '@live-scores/local';
 import type {
@@ -62,6 +63,8 @@ export interface QueueSettings {
   /** Deliveries before a message is dead-lettered. */
   maxReceives: number;
   backoff: { firstMs: number; maxMs: number };
+  /** Injected duplicates and reorders (the soak); each queue draws from its own seed. */
+  faults?: QueueFaults;
 }
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
@@ -210,6 +213,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
       logger,
       maxReceives: settings.maxReceives,
       backoff: settings.backoff,
+      faults: settings.faults && { ...settings.faults, seed: `${settings.faults.seed}:${name}` },
       journal: stores.journal,
       deadLetters: stores.deadLetters,
       handler: async (message) => void (await handler(message)),

@@ -80,6 +80,22 @@ export function eventDueVersions(
   return dueAt;
 }
 
+/**
+ * The version a first-sight summary ("catch-up", sent when the rules first meet a match that
+ * has already started) describes: the first whose innings total is the one its id names. Only
+ * the live pipeline produces these, so the truth's own run of the rules cannot date them.
+ */
+export function catchUpVersion(truths: readonly Scorecard[], eventId: string): number | undefined {
+  const match = /^\d+:(\d+):catch-up:(\d+)-(\d+)-([\d.]+)$/.exec(eventId);
+  if (!match) return undefined;
+  const [innings, runs, wickets, overs] = match.slice(1).map(Number) as [number, number, number, number];
+  const found = truths.find((t) => {
+    const total = t.innings[innings - 1]?.total;
+    return total?.runs === runs && total.wickets === wickets && Number(total.overs ?? 0) === overs;
+  });
+  return found?.seq;
+}
+
 /** The first change applied in the browser at or after `version` (the feed can skip versions). */
 export function firstAppliedFrom(
   applied: readonly AppliedVersion[],
@@ -88,5 +104,7 @@ export function firstAppliedFrom(
 ): AppliedVersion | undefined {
   return applied
     .filter((a) => a.matchId === matchId && a.version >= version)
-    .reduce<AppliedVersion | undefined>((best, a) => (!best || a.version < best.version ? a : best), undefined);
+    .reduce<
+      AppliedVersion | undefined
+    >((best, a) => (!best || a.version < best.version ? a : best), undefined);
 }

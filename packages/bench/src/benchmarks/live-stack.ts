@@ -54,7 +54,8 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
       matches: 2,
       otherMatches: 0,
       oversPerSide: options.oversPerSide,
-      startDelayMs: 4_000,
+      // Time to discover the fixtures and start Chromium before the first ball.
+      startDelayMs: 10_000,
     });
     opened.push(() => simulator.close());
     const receiver = await startPushReceiver({ host: '127.0.0.1' });
@@ -69,6 +70,8 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
         teams: DEMO_CLUB.teams,
         schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
         notifications: { oversInterval: options.oversInterval },
+        // Look for each match's scorecard tab every second or two, so it is watched from the first ball.
+        scraper: { tabPollSeconds: { min: 1, max: 2 } },
         push: { vapidSubject: 'mailto:bench@example.org', allowedHosts: [new URL(receiver.origin).host] },
         server: { host: '127.0.0.1', port: 0, dataDir },
       },
@@ -77,7 +80,11 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     const events: NotificationEvent[] = [];
     const runtime = await startRuntime({
       config,
-      logger: createLogger({ service: 'bench', level: 'error', write: (line) => process.stderr.write(`${line}\n`) }),
+      logger: createLogger({
+        service: 'bench',
+        level: 'error',
+        write: (line) => process.stderr.write(`${line}\n`),
+      }),
       feed: {
         fixturesFound: () => {},
         scraperLaunched: () => {},
@@ -86,6 +93,8 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
         note: () => {},
       },
       env: {},
+      // The scraper's own info lines would drown the report; warnings and errors still show.
+      scraperEnv: { ...process.env, LOG_LEVEL: 'warn' },
       oversPerSide: options.oversPerSide,
     });
     opened.push(() => runtime.close());

@@ -1,0 +1,236 @@
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { matchDay, matchScorecardKey } from '@live-scores/core';
+import { QUEUE_NAMES, type Runtime } from '@live-scores/runtime';
+import { processTreePids } from '@live-scores/scraper';
+import type { Scorecard } from '@live-scores/schema';
+import { killBrowser } from './browser-kill.ts';
+import { checkDay, type CheckResult, type DayObservations } from './checks.ts';
+import { openMatchDay, SUBSCRIBERS, type MatchDayWorld } from './match-day.ts';
+import { sampleMemory } from './memory-sampler.ts';
+import { watchPage, type PageWatcher } from './page-watcher.ts';
+import type { SoakOptions } from './soak-options.ts';
+import { summaryTable } from './summary-table.ts';
+
+export interface SoakReport {
+  passed: boolean;
+  results: CheckResult[];
+  figures: Record<string, string | number>;
+  /** The plain-text summary table. */
+  table: string;
+}
+
+/** When, as a share of all balls of the day bowled, each fault strikes. */
+const FIRST_BROWSER_KILL = 0.2;
+const RESTART = 0.45;
+const SECOND_BROWSER_KILL = 0.7;
+const MEMORY_LIMIT = 0.2;
+const POLL_MS = 200;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function subscribeAll(world: MatchDayWorld, runtime: Runtime): Promise<void> {
+  for (const subscriber of SUBSCRIBERS) {
+    const { endpoint, keys } = world.receiver.createSubscription(subscriber.path);
+    const response = await fetch(`${runtime.url}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint, keys, preferences: subscriber.preferences }),
+    });
+    if (response.status !== 201)
+      throw new Error(`subscribing ${subscriber.name} failed: HTTP ${response.status}`);
+  }
+  await world.receiver.waitForReceived(SUBSCRIBERS.length, 10_000);
+}
+
+/** Share of all versions of the day's matches revealed so far. */
+function dayProgress(world: MatchDayWorld): number {
+  const { matches } = world.simulator.status();
+  const done = matches.reduce((sum, m) => sum + m.version, 0);
+  return done / matches.reduce((sum, m) => sum + m.lastVersion, 0);
+}
+
+async function dayIsOver(world: MatchDayWorld, runtime: Runtime): Promise<boolean> {
+  const day = matchDay(new Date(), world.config.schedule.timeZone);
+  const fixtures = await Promise.all(
+    world.simulator.matches.map((m) => runtime.system.fixtures.get(day, m.matchId)),
+  );
+  return fixtures.every((f) => f?.status === 'complete') && (await runtime.system.fleet.list()).length === 0;
+}
+
+/** Waits until the receiver has taken nothing new for `quietMs` (retries after 429/503 included). */
+async function pushesSettled(world: MatchDayWorld, quietMs: number): Promise<void> {
+  let count = -1;
+  while (count !== world.receiver.received.length) {
+    count = world.receiver.received.length;
+    await pause(quietMs);
+  }
+}
+
+async function deadLetters(dataDir: string): Promise<DayObservations['deadLetters']> {
+  const found: DayObservations['deadLetters'] = [];
+  for (const queue of QUEUE_NAMES) {
+    let letters: { message: { matchId?: string; event?: { matchId: string } } }[] = [];
+    try {
+      letters = JSON.parse(await readFile(join(dataDir, 'queues', `${queue}.dead-letters.json`), 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const { message } of letters)
+      found.push({ queue, matchId: message.matchId ?? message.event?.matchId });
+  }
+  return found;
+}
+
+/** Match ids of the results the CMS stub was sent, one per write that reached it. */
+function cmsWrites(world: MatchDayWorld): string[] {
+  return (
+    world.sanity.mutations as { mutations: { patch: { set: { liveScoresMatchId?: string } } }[] }[]
+  ).flatMap((body) => body.mutations.map((m) => m.patch.set.liveScoresMatchId ?? '?'));
+}
+
+/**
+ * A whole match day through the single-machine runtime with faults injected on the way:
+ * queues that duplicate and reorder, the scraper's Chromium SIGKILLed twice, push endpoints
+ * that answer 410, 429 and 503, a CMS that chokes on one result, and a restart mid-day. Then
+ * every check of `checkDay` against the simulator's ground truth.
+ */
+export async function runSoak(
+  options: SoakOptions,
+  progress: (line: string) => void = () => {},
+): Promise<SoakReport> {
+  const started = Date.now();
+  const dataDir = await mkdtemp(join(tmpdir(), 'soak-'));
+  const world = await openMatchDay(options, dataDir);
+  let runtime: Runtime | undefined;
+  let page: PageWatcher | undefined;
+  try {
+    runtime = await world.startRuntime();
+    page = watchPage();
+    await page.connect(runtime.url);
+    await subscribeAll(world, runtime);
+    world.receiver.setMode('/gone', { status: 410 });
+    world.receiver.setMode('/busy', { status: 429, times: 3, retryAfterSeconds: 1 });
+    await runtime.system.findFixtures();
+    progress(`day started: ${world.simulator.matches.length} matches, data in ${dataDir}`);
+
+    const memory = sampleMemory(500);
+    const scraperProcesses = new Set<number>();
+    const browserKills: number[] = [];
+    let restarted = false;
+    const deadline = started + options.timeoutMs;
+    while (!(await dayIsOver(world, runtime))) {
+      if (Date.now() > deadline)
+        throw new Error(`the match day did not finish within ${options.timeoutMs} ms`);
+      const share = dayProgress(world);
+      const scrapers = (await runtime.system.health()).scrapers.filter((s) => s.alive && s.pid !== undefined);
+      for (const s of scrapers) for (const pid of processTreePids(s.pid!)) scraperProcesses.add(pid);
+      const killDue =
+        (browserKills.length === 0 && share >= FIRST_BROWSER_KILL) ||
+        (browserKills.length === 1 && restarted && share >= SECOND_BROWSER_KILL);
+      if (killDue && scrapers[0]) {
+        const killed = killBrowser(scrapers[0].pid!);
+        if (killed !== undefined) {
+          browserKills.push(killed);
+          progress(
+            `SIGKILLed the scraper's Chromium (pid ${killed}) at ${(share * 100).toFixed(0)} % of the day`,
+          );
+        }
+      }
+      if (!restarted && share >= RESTART) {
+        await runtime.close();
+        runtime = await world.startRuntime();
+        await page.connect(runtime.url);
+        await runtime.system.findFixtures();
+        world.receiver.setMode('/flaky', { status: 503, times: 3, retryAfterSeconds: 1 });
+        restarted = true;
+        progress(`restarted the runtime at ${(share * 100).toFixed(0)} % of the day`);
+      }
+      await pause(POLL_MS);
+    }
+    await runtime.system.idle();
+    await pushesSettled(world, 1_500);
+    const memoryVerdict = memory.stop();
+    progress('day over; checking');
+
+    const truth = new Map<string, Scorecard[]>();
+    for (const { matchId } of world.simulator.matches) {
+      const last = world.simulator.timeline(matchId).states.length - 1;
+      truth.set(
+        matchId,
+        Array.from({ length: last + 1 }, (_, v) => world.simulator.truth(matchId, v)),
+      );
+    }
+    const finalStored = new Map<string, Scorecard | undefined>();
+    for (const { matchId } of world.simulator.matches)
+      finalStored.set(matchId, await runtime.system.store.get(matchScorecardKey(matchId)));
+    const subscribed = new Set(
+      (await runtime.system.subscriptions.listPage()).subscriptions.map((s) => new URL(s.endpoint).pathname),
+    );
+    const matches = world.simulator.matches.map((m) => ({ matchId: m.matchId, teamId: m.teamId! }));
+    const observations: DayObservations = {
+      matches,
+      truth,
+      rules: world.config.notifications,
+      teamLabels: Object.fromEntries(world.config.teams.map((t) => [t.id, t.label])),
+      stored: world.record.stored,
+      finalStored,
+      frames: page.frames,
+      events: world.record.events,
+      subscribers: SUBSCRIBERS.map((s) => ({
+        name: s.name,
+        preferences: s.preferences,
+        gone: s.path === '/gone',
+        received: world.receiver.received
+          .filter((p) => p.path.endsWith(s.path))
+          .map((p) => p.payload as { matchId: string; kind: string; title: string; body: string })
+          .filter((p) => p.kind !== 'subscribed'),
+        stillSubscribed: [...subscribed].some((path) => path.endsWith(s.path)),
+      })),
+      cmsWrites: cmsWrites(world),
+      poisonMatchId: world.poisonMatchId,
+      deadLetters: await deadLetters(runtime.dataDir),
+      scrapersListed: (await runtime.system.fleet.list()).length,
+      scraperProcessesAlive: [...scraperProcesses].filter(isAlive),
+      memory: memoryVerdict,
+      memoryLimit: MEMORY_LIMIT,
+    };
+    const results = checkDay(observations);
+    const figures: Record<string, string | number> = {
+      'wall time': `${((Date.now() - started) / 1000).toFixed(1)} s`,
+      results: world.simulator
+        .status()
+        .matches.map((m) => m.result ?? '?')
+        .join(' / '),
+      'versions played': [...truth.values()].reduce((sum, t) => sum + t.length - 1, 0),
+      'scorecards stored': world.record.stored.length,
+      'scorecards on the page': page.frames.length,
+      'notification events': world.record.events.length,
+      'pushes accepted': world.receiver.received.length,
+      'pushes refused (410/429/503)': world.receiver.refused.length,
+      'Chromium SIGKILLs': browserKills.length,
+      'runtime restarts': restarted ? 1 : 0,
+      'error log lines': world.record.errors.length,
+    };
+    return {
+      passed: results.every((r) => r.pass),
+      results,
+      figures,
+      table: summaryTable(results, figures),
+    };
+  } finally {
+    page?.close();
+    await runtime?.close();
+    await world.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
