@@ -11,7 +11,9 @@ import {
   GetCommand,
   PutCommand,
   ScanCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { generateVapidKeys } from '@live-scores/push';
 import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
 import type { NotificationEvent, PushJob } from '@live-scores/schema';
@@ -165,15 +167,33 @@ describe('the WebSocket handlers', () => {
       ],
     });
     apigw.on(PostToConnectionCommand).resolves({});
+    dynamo.on(UpdateCommand).resolves({});
     const card = scorecard();
     const response = await broadcast(sqsEvent(sqsRecord(JSON.stringify(card), 'sc-1')), lambdaContext);
     expect(response).toEqual({ batchItemFailures: [] });
+    expect(dynamo.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      TableName: 'rules',
+      Key: { pk: `broadcast#${card.matchId}` },
+      ExpressionAttributeValues: { ':c': Date.parse(card.capturedAt), ':s': card.seq },
+    });
     const posts = apigw.commandCalls(PostToConnectionCommand).map((c) => c.args[0].input);
     expect(posts.map((p) => p.ConnectionId)).toEqual(['a', 'b']);
     expect(JSON.parse(Buffer.from(posts[0]!.Data as Uint8Array).toString())).toEqual({
       type: 'scorecard',
       scorecard: card,
     });
+  });
+
+  it('broadcast sends nothing for a scorecard older than the last one broadcast, and succeeds', async () => {
+    dynamo.on(ScanCommand).resolves({ Items: [{ connectionId: 'a', connectedAt: 't' }] });
+    dynamo
+      .on(UpdateCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
+      );
+    const response = await broadcast(sqsEvent(sqsRecord(JSON.stringify(scorecard()), 'sc-2')), lambdaContext);
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(apigw.commandCalls(PostToConnectionCommand)).toHaveLength(0);
   });
 });
 
@@ -253,6 +273,7 @@ describe('the push handlers', () => {
     receiver.setMode('/lambda/gone', { status: 410 });
     const job: PushJob = {
       type: 'send-push',
+      id: 'event-1#0',
       event,
       subscriptions: [phone, gone].map(({ endpoint, keys }) => ({ endpoint, keys })),
       attempt: 0,
@@ -267,5 +288,32 @@ describe('the push handlers', () => {
       kind: 'wicket',
     });
     expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(1);
+    expect(
+      dynamo.commandCalls(UpdateCommand).map((c) => [c.args[0].input.TableName, c.args[0].input.Key]),
+    ).toEqual([['rules', { pk: 'idem#job:event-1#0@0' }]]);
+    expect(dynamo.commandCalls(PutCommand).map((c) => c.args[0].input.Item)).toEqual([
+      { pk: 'idem#job:event-1#0@0', status: 'completed', expiresAt: expect.any(Number) },
+    ]);
+  });
+
+  it('send-push acknowledges a redelivered job already sent, without pushing it again', async () => {
+    const phone = receiver.createSubscription('/lambda/again');
+    dynamo.on(UpdateCommand).rejects(
+      new ConditionalCheckFailedException({
+        message: 'The conditional request failed',
+        $metadata: {},
+        Item: { pk: { S: 'idem#job:event-1#0@0' }, status: { S: 'completed' } },
+      }),
+    );
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event,
+      subscriptions: [{ endpoint: phone.endpoint, keys: phone.keys }],
+      attempt: 0,
+    };
+    const response = await sendPush(sqsEvent(sqsRecord(JSON.stringify(job), 'job-again')), lambdaContext);
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(receiver.received.filter((r) => r.path === '/lambda/again')).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ export const ENV = {
   FIXTURES_TABLE: 'FIXTURES_TABLE',
   CONNECTIONS_TABLE: 'CONNECTIONS_TABLE',
   SUBSCRIPTIONS_TABLE: 'SUBSCRIPTIONS_TABLE',
-  /** Rules state per match and the notification event ids recorded once. */
+  /**
+   * Rules state per match, the notification event ids recorded once, each match's newest
+   * broadcast, and which push fan-outs and jobs are done.
+   */
   RULES_TABLE: 'RULES_TABLE',
   PUSH_QUEUE_URL: 'PUSH_QUEUE_URL',
   /** Where a broadcast too large for one invocation is split into batches. */
@@ -199,16 +202,25 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'broadcast',
     entry: 'broadcast.ts',
-    description: 'Sends each scorecard to every live-page connection, splitting large audiences',
+    description:
+      'Sends each scorecard newer than the last one broadcast to every live-page connection, splitting large audiences',
     memoryMb: 512,
     timeoutSeconds: 60,
     ...nodeArm,
     trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'broadcastQueue', batchSize: 5 },
-    env: ['CONNECTIONS_TABLE', 'WS_MANAGEMENT_ENDPOINT', 'BROADCAST_QUEUE_URL', 'LIVE_SCORES_CONFIG_JSON'],
+    env: [
+      'CONNECTIONS_TABLE',
+      'RULES_TABLE',
+      'WS_MANAGEMENT_ENDPOINT',
+      'BROADCAST_QUEUE_URL',
+      'LIVE_SCORES_CONFIG_JSON',
+    ],
     uses: [
       { resource: 'broadcastQueue', access: 'consume' },
       { resource: 'connectionsTable', access: 'read' },
       { resource: 'connectionsTable', access: 'write' },
+      // The broadcast watermark: one conditional UpdateItem, which needs no read permission.
+      { resource: 'rulesTable', access: 'write' },
       { resource: 'liveConnections', access: 'post' },
       { resource: 'broadcastBatchQueue', access: 'send' },
     ],
@@ -292,6 +304,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     trigger: { kind: 'queue', queue: 'pushQueue', batchSize: 5 },
     env: [
       'SUBSCRIPTIONS_TABLE',
+      'RULES_TABLE',
       'PUSH_QUEUE_URL',
       'VAPID_PUBLIC_KEY',
       'VAPID_PRIVATE_KEY_PARAMETER',
@@ -302,6 +315,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'pushQueue', access: 'send' },
       { resource: 'subscriptionsTable', access: 'read' },
       { resource: 'subscriptionsTable', access: 'write' },
+      // Idempotency records: conditional UpdateItem (returning the record it lost to), PutItem
+      // and DeleteItem, none of which needs read permission.
+      { resource: 'rulesTable', access: 'write' },
       { resource: 'vapidPrivateKey', access: 'read' },
     ],
   },

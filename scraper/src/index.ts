@@ -11,7 +11,13 @@ export {
 } from './browser.ts';
 export { createJsonLinesHtmlQueue } from './json-lines-html-queue.ts';
 export { isCompleteStatus } from './page-scripts.ts';
-export { processTreePids, processTreeRssBytes, isAlive } from './process-tree.ts';
+export {
+  processTreePids,
+  processTreeRssBytes,
+  isAlive,
+  processIdentity,
+  isSameProcessAlive,
+} from './process-tree.ts';
 export { runScrapeCommand, main, type ScrapeIo, type ScrapeExitCode } from './scrape-command.ts';
 export {
   parseScrapeArgs,

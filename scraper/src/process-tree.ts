@@ -65,6 +65,23 @@ export function isAlive(pid: number): boolean {
   return state !== 'Z' && state !== 'X';
 }
 
+/**
+ * A process's identity: its pid and the moment it started (clock ticks since boot), so a
+ * pid the kernel has since handed to another process is not mistaken for the same one.
+ */
+export function processIdentity(pid: number): string | undefined {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (stat === undefined) return undefined;
+  const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  return `${pid}@${startTime}`;
+}
+
+/** Whether the process with this identity (from `processIdentity`) is still running. */
+export function isSameProcessAlive(identity: string): boolean {
+  const pid = Number(identity.split('@')[0]);
+  return processIdentity(pid) === identity && isAlive(pid);
+}
+
 /** Linux's USER_HZ: `/proc/<pid>/stat` counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
 

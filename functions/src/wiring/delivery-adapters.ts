@@ -4,8 +4,10 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import {
   createApiGatewayConnectionSender,
+  createDynamoDbBroadcastWatermark,
   createDynamoDbConnections,
   createDynamoDbEventLog,
+  createDynamoDbIdempotency,
   createDynamoDbRulesState,
   createDynamoDbSubscriptions,
   createSqsBroadcastQueue,
@@ -13,9 +15,11 @@ import {
 } from '@live-scores/aws';
 import type {
   BroadcastQueue,
+  BroadcastWatermark,
   ConnectionSender,
   ConnectionStore,
   EventLog,
+  IdempotencyStore,
   PushQueue,
   RulesStateStore,
   SubscriptionStore,
@@ -64,6 +68,18 @@ export const rulesStates = once(
 
 export const eventLog = once(
   (): EventLog => createDynamoDbEventLog({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
+);
+
+/** The newest scorecard broadcast per match, kept in the rules table beside its rules state. */
+export const broadcastWatermark = once(
+  (): BroadcastWatermark =>
+    createDynamoDbBroadcastWatermark({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
+);
+
+/** Which fan-outs and push jobs are done or in progress, kept in the rules table (`idem#<key>`). */
+export const idempotency = once(
+  (): IdempotencyStore =>
+    createDynamoDbIdempotency({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
 );
 
 export const pushQueue = once(

@@ -267,7 +267,13 @@ describe('the SQS push queue', () => {
 
   it('delays requeued jobs by whole seconds, at most 15 minutes', async () => {
     sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
-    const job: PushJob = { type: 'send-push', event, subscriptions: [subscription], attempt: 1 };
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event,
+      subscriptions: [subscription],
+      attempt: 1,
+    };
     await queue.enqueueJobs([job], { delayMs: 1500 });
     await queue.enqueueJobs([job], { delayMs: 3_600_000 });
     expect(

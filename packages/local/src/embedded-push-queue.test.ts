@@ -13,6 +13,7 @@ const event: NotificationEvent = {
 };
 const job: PushJob = {
   type: 'send-push',
+  id: 'event-1#0',
   event,
   subscriptions: [
     {

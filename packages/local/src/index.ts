@@ -2,6 +2,8 @@ export * from './json-file-store.ts';
 export * from './subscription-store.ts';
 export * from './rules-state-store.ts';
 export * from './event-log.ts';
+export * from './broadcast-watermark.ts';
+export * from './idempotency-store.ts';
 export * from './ws-connections.ts';
 export * from './file-scorecard-store.ts';
 export * from './file-fixtures-table.ts';

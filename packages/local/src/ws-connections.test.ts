@@ -3,6 +3,7 @@ import { broadcastScorecard, createMemoryLogger } from '@live-scores/core';
 import { scorecard as sampleScorecard } from '@live-scores/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+import { createMemoryBroadcastWatermark } from './broadcast-watermark.ts';
 import { createWsConnections, type WsConnections } from './ws-connections.ts';
 
 const scorecard = sampleScorecard();
@@ -51,12 +52,17 @@ describe('a broadcast over real WebSocket connections', () => {
       closing.map(({ socket }) => new Promise((resolve) => (socket.once('close', resolve), socket.close()))),
     );
     const report = await broadcastScorecard(
-      { connections: connections.store, sender: connections.sender, logger: createMemoryLogger() },
+      {
+        connections: connections.store,
+        sender: connections.sender,
+        watermark: createMemoryBroadcastWatermark(),
+        logger: createMemoryLogger(),
+      },
       scorecard,
     );
     const open = clients.slice(20);
     await waitUntil(() => open.every(({ frames }) => frames.length > 0), 5000);
-    expect(report.sent).toBe(180);
+    expect(report).toMatchObject({ outcome: 'broadcast', sent: 180 });
     expect(
       open.every(
         ({ frames }) => frames.length === 1 && JSON.parse(frames[0]!).scorecard.matchId === '6123456',

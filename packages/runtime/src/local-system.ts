@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import {
   broadcastScorecard,
-  fanOutEvent,
   findFixtures,
+  handlePushMessage,
   launchScraper,
   matchDay,
   notifyRules,
   parseScorecard,
-  sendPushJob,
   storeScorecard,
   sweepScrapers,
   systemClock,
@@ -27,6 +26,8 @@ import {
   type WatchedMatch,
 } from '@live-scores/core';
 import {
+  BroadcastWatermarksFile,
+  createBroadcastWatermark,
   createChildProcessScraperFleet,
   createEmbeddedQueue,
   createEmbeddedScorecardTopic,
@@ -34,12 +35,14 @@ import {
   createFileQueueStores,
   createFileScorecardStore,
   createFixturesTable,
+  createIdempotencyStore,
   createRulesStateStore,
   createSubscriptionStore,
   createWsConnections,
   EventLogFile,
   FixturesFile,
   gameOverFilter,
+  IdempotencyFile,
   JsonFileStore,
   RulesStatesFile,
   SubscriptionsFile,
@@ -175,6 +178,12 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
   );
   const rulesDoc = new JsonFileStore(join(dataDir, 'rules-state.json'), RulesStatesFile, () => ({}));
   const eventLogDoc = new JsonFileStore(join(dataDir, 'event-log.json'), EventLogFile, () => ({}));
+  const watermarksDoc = new JsonFileStore(
+    join(dataDir, 'broadcast-watermarks.json'),
+    BroadcastWatermarksFile,
+    () => ({}),
+  );
+  const idempotencyDoc = new JsonFileStore(join(dataDir, 'idempotency.json'), IdempotencyFile, () => ({}));
   const queueStores = Object.fromEntries(
     (Object.keys(QUEUE_MESSAGES) as QueueName[]).map((name) => [
       name,
@@ -186,6 +195,8 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     subscriptionsDoc,
     rulesDoc,
     eventLogDoc,
+    idempotencyDoc,
+    watermarksDoc,
     ...Object.values(queueStores).flatMap((s) => [s.journal, s.deadLetters]),
   ])
     await checkStateFile(document);
@@ -201,6 +212,8 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
   const subscriptions = createSubscriptionStore(subscriptionsDoc);
   const states = createRulesStateStore(rulesDoc);
   const eventLog = createEventLog(eventLogDoc);
+  const idempotency = createIdempotencyStore(idempotencyDoc);
+  const watermark = createBroadcastWatermark(watermarksDoc);
   const connections = createWsConnections();
   const topic = createEmbeddedScorecardTopic();
   const queues: EmbeddedQueue<unknown>[] = [];
@@ -260,17 +273,13 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
       delayed.add(timer);
     },
   };
+  // Duplicated deliveries are done once: each fan-out and job is recorded in idempotency.json.
   const push = queue<PushQueueMessage>('push', (message) =>
-    message.type === 'event'
-      ? fanOutEvent({ subscriptions, pushQueue: pushQueueAdapter, logger }, message.event)
-      : sendPushJob(
-          { sender: options.pushSender, subscriptions, pushQueue: pushQueueAdapter, logger },
-          message,
-          {
-            pageUrl: options.pageUrl,
-            ttlSeconds: config.push.ttlSeconds,
-          },
-        ),
+    handlePushMessage(
+      { sender: options.pushSender, subscriptions, pushQueue: pushQueueAdapter, idempotency, logger },
+      message,
+      { pageUrl: options.pageUrl, ttlSeconds: config.push.ttlSeconds },
+    ),
   );
 
   const fixtures = createFixturesTable(fixturesDoc, {
@@ -298,7 +307,10 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
   );
   topic.subscribe(
     queue<Scorecard>('broadcast', (scorecard) =>
-      broadcastScorecard({ connections: connections.store, sender: connections.sender, logger }, scorecard),
+      broadcastScorecard(
+        { connections: connections.store, sender: connections.sender, watermark, logger },
+        scorecard,
+      ),
     ),
   );
   topic.subscribe(

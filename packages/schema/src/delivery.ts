@@ -35,6 +35,11 @@ export type PushPayload = z.infer<typeof PushPayload>;
 /** One slice of an event's audience (send-push fan-out → push queue → send-push job). */
 export const PushJob = z.object({
   type: z.literal('send-push'),
+  /**
+   * `<event id>#<slice index>`: the same for a slice however often its fan-out runs, so a
+   * duplicated or re-run slice is recognised and sent once (retries keep it, with a higher `attempt`).
+   */
+  id: z.string().min(1).max(200),
   event: NotificationEvent,
   subscriptions: z.array(Subscription).min(1).max(1000),
   /** How many times this slice has been tried already; past the limit it dead-letters. */

@@ -47,7 +47,8 @@ export interface DayObservations {
   poisonMatchId: string;
   deadLetters: { queue: string; matchId: string | undefined }[];
   scrapersListed: number;
-  scraperProcessesAlive: number[];
+  /** Identities (pid@start) of scraper processes still running. */
+  scraperProcessesAlive: string[];
   memory: MemoryVerdict;
   memoryLimit: number;
 }

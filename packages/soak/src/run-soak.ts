@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchDay, matchScorecardKey } from '@live-scores/core';
 import { QUEUE_NAMES, type Runtime } from '@live-scores/runtime';
-import { processTreePids } from '@live-scores/scraper';
+import { isSameProcessAlive, processIdentity, processTreePids } from '@live-scores/scraper';
 import type { Scorecard } from '@live-scores/schema';
 import { killBrowser } from './browser-kill.ts';
 import { checkDay, type CheckResult, type DayObservations } from './checks.ts';
@@ -29,14 +29,6 @@ const MEMORY_LIMIT = 0.2;
 const POLL_MS = 200;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function subscribeAll(world: MatchDayWorld, runtime: Runtime): Promise<void> {
   for (const subscriber of SUBSCRIBERS) {
@@ -124,7 +116,8 @@ export async function runSoak(
     progress(`day started: ${world.simulator.matches.length} matches, data in ${dataDir}`);
 
     const memory = sampleMemory(500);
-    const scraperProcesses = new Set<number>();
+    // Identities (pid + start time): over a long day the kernel reuses pids.
+    const scraperProcesses = new Set<string>();
     const browserKills: number[] = [];
     let restarted = false;
     const deadline = started + options.timeoutMs;
@@ -133,7 +126,11 @@ export async function runSoak(
         throw new Error(`the match day did not finish within ${options.timeoutMs} ms`);
       const share = dayProgress(world);
       const scrapers = (await runtime.system.health()).scrapers.filter((s) => s.alive && s.pid !== undefined);
-      for (const s of scrapers) for (const pid of processTreePids(s.pid!)) scraperProcesses.add(pid);
+      for (const s of scrapers)
+        for (const pid of processTreePids(s.pid!)) {
+          const identity = processIdentity(pid);
+          if (identity) scraperProcesses.add(identity);
+        }
       const killDue =
         (browserKills.length === 0 && share >= FIRST_BROWSER_KILL) ||
         (browserKills.length === 1 && restarted && share >= SECOND_BROWSER_KILL);
@@ -200,7 +197,7 @@ export async function runSoak(
       poisonMatchId: world.poisonMatchId,
       deadLetters: await deadLetters(runtime.dataDir),
       scrapersListed: (await runtime.system.fleet.list()).length,
-      scraperProcessesAlive: [...scraperProcesses].filter(isAlive),
+      scraperProcessesAlive: [...scraperProcesses].filter(isSameProcessAlive),
       memory: memoryVerdict,
       memoryLimit: MEMORY_LIMIT,
     };

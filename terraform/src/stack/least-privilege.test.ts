@@ -113,6 +113,18 @@ describe('IAM', () => {
     ]);
   });
 
+  it('lets send-push write its idempotency records to the rules table, and not read the table', () => {
+    const onRules = statementsOf('send-push').filter((s) =>
+      s.Resource.some((r) => /aws_dynamodb_table\.storage_rules/.test(r)),
+    );
+    expect(onRules.flatMap((s) => s.Action).sort()).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+
   it('lets no function but those that handle secrets read a parameter', () => {
     const readers = FUNCTIONS.filter((spec) => actionsOf(spec.name).includes('ssm:GetParameter')).map(
       (s) => s.name,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { broadcastScorecard, createMemoryLogger } from '@live-scores/core';
-import { createWsConnections } from '@live-scores/local';
+import { createMemoryBroadcastWatermark, createWsConnections } from '@live-scores/local';
 import type { Batter, Scorecard } from '@live-scores/schema';
 import { WebSocketServer } from 'ws';
 import { percentile } from '../stats.ts';
@@ -95,6 +95,7 @@ export function fanoutLatency(options: FanoutBenchOptions = {}): Benchmark {
         const deps = {
           connections: connections.store,
           sender: connections.sender,
+          watermark: createMemoryBroadcastWatermark(),
           logger: createMemoryLogger(),
         };
 

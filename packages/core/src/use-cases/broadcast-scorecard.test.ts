@@ -1,6 +1,7 @@
-import type { BroadcastBatch, LiveScorecardMessage } from '@live-scores/schema';
+import { compareScorecards, type BroadcastBatch, type LiveScorecardMessage } from '@live-scores/schema';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
+import type { BroadcastWatermark, ScorecardPosition } from '../ports/broadcast-watermark.ts';
 import type { ConnectionSendOutcome, ConnectionSender, ConnectionStore } from '../ports/connections.ts';
 import { scorecardAt } from '../testing/delivery-fixtures.ts';
 import { broadcastScorecard, deliverBroadcastBatch } from './broadcast-scorecard.ts';
@@ -40,27 +41,44 @@ function scriptedConnections(count: number, script: Record<string, ConnectionSen
   return { ids, store, sender, received };
 }
 
+/** The port's contract in a few lines: one mark per match, moved only forwards. */
+function memoryWatermark(): BroadcastWatermark & { marks: Map<string, ScorecardPosition> } {
+  const marks = new Map<string, ScorecardPosition>();
+  return {
+    marks,
+    advance: async (matchId, position) => {
+      const mark = marks.get(matchId);
+      if (mark && compareScorecards(position, mark) < 0) return false;
+      marks.set(matchId, position);
+      return true;
+    },
+  };
+}
+
+const seqsReceived = (frames: string[] | undefined): number[] =>
+  (frames ?? []).map((frame) => (JSON.parse(frame) as LiveScorecardMessage).scorecard.seq);
+
 describe('broadcasting a scorecard', () => {
   it('sends every connection a { type: "scorecard" } frame, across pages', async () => {
     const { store, sender, received } = scriptedConnections(25);
     const card = scorecardAt(3, 1);
     const report = await broadcastScorecard(
-      { connections: store, sender, logger: createMemoryLogger() },
+      { connections: store, sender, watermark: memoryWatermark(), logger: createMemoryLogger() },
       card,
       { pageSize: 10 },
     );
-    expect(report).toEqual({ sent: 25, gone: 0, failed: 0, queuedBatches: 0 });
+    expect(report).toEqual({ outcome: 'broadcast', sent: 25, gone: 0, failed: 0, queuedBatches: 0 });
     expect(JSON.parse(received.get('c24')?.[0] ?? '')).toEqual({ type: 'scorecard', scorecard: card });
   });
 
   it('removes gone connections and retries other failures a few times', async () => {
     const { ids, store, sender, received } = scriptedConnections(4, { c1: 'gone', c2: 2, c3: 5 });
     const report = await broadcastScorecard(
-      { connections: store, sender, logger: createMemoryLogger() },
+      { connections: store, sender, watermark: memoryWatermark(), logger: createMemoryLogger() },
       scorecardAt(1, 0),
       { retryDelayMs: 1 },
     );
-    expect(report).toEqual({ sent: 2, gone: 1, failed: 1, queuedBatches: 0 });
+    expect(report).toEqual({ outcome: 'broadcast', sent: 2, gone: 1, failed: 1, queuedBatches: 0 });
     expect([...ids]).toEqual(['c0', 'c2', 'c3']);
     expect(received.has('c2')).toBe(true);
   });
@@ -72,16 +90,71 @@ describe('broadcasting a scorecard', () => {
       connections: store,
       sender,
       batches: { enqueue: async (b: BroadcastBatch[]) => void batches.push(...b) },
+      watermark: memoryWatermark(),
       logger: createMemoryLogger(),
     };
     const report = await broadcastScorecard(deps, scorecardAt(2, 0), { inlineLimit: 2000, batchSize: 1000 });
-    expect(report.queuedBatches).toBe(3);
+    expect(report).toMatchObject({ outcome: 'broadcast', queuedBatches: 3 });
     expect(batches.map((b) => b.connectionIds.length)).toEqual([1000, 1000, 500]);
     expect(received.size).toBe(0);
 
     const delivered = await deliverBroadcastBatch(deps, batches[2]!);
     expect(delivered.sent).toBe(500);
     expect(received.get('c2499')?.[0]).toBe(batches[2]?.message);
+  });
+});
+
+describe('broadcasting scorecards that arrive out of order', () => {
+  it('never sends a page an older scorecard than one it has had, and resends a duplicate of the newest', async () => {
+    const { store, sender, received } = scriptedConnections(3);
+    const logger = createMemoryLogger();
+    const deps = { connections: store, sender, watermark: memoryWatermark(), logger };
+    const arrivals = [1, 3, 2, 3, 5, 4, 1, 5, 6];
+
+    const outcomes = [];
+    for (const seq of arrivals) outcomes.push((await broadcastScorecard(deps, scorecardAt(seq, 0))).outcome);
+
+    expect(outcomes).toEqual([
+      'broadcast',
+      'broadcast',
+      'stale',
+      'broadcast',
+      'broadcast',
+      'stale',
+      'stale',
+      'broadcast',
+      'broadcast',
+    ]);
+    for (const id of ['c0', 'c1', 'c2']) expect(seqsReceived(received.get(id))).toEqual([1, 3, 3, 5, 5, 6]);
+    expect(
+      logger.lines.filter(
+        (l) => l.message === 'broadcast skipped: an older scorecard than the last one sent',
+      ),
+    ).toHaveLength(3);
+  });
+
+  it('orders by capture time before seq, so a restarted scraper counting from 0 again is not stale', async () => {
+    const { store, sender, received } = scriptedConnections(1);
+    const deps = { connections: store, sender, watermark: memoryWatermark(), logger: createMemoryLogger() };
+    const before = scorecardAt(9, 0);
+    const afterRestart = { ...scorecardAt(10, 0), seq: 0 };
+
+    await broadcastScorecard(deps, before);
+    await broadcastScorecard(deps, afterRestart);
+    await broadcastScorecard(deps, before);
+
+    expect(seqsReceived(received.get('c0'))).toEqual([9, 0]);
+  });
+
+  it('keeps each match to its own order', async () => {
+    const { store, sender, received } = scriptedConnections(1);
+    const deps = { connections: store, sender, watermark: memoryWatermark(), logger: createMemoryLogger() };
+
+    await broadcastScorecard(deps, scorecardAt(5, 0));
+    const otherMatch = await broadcastScorecard(deps, { ...scorecardAt(2, 0), matchId: '6999999' });
+
+    expect(otherMatch.outcome).toBe('broadcast');
+    expect(seqsReceived(received.get('c0'))).toEqual([5, 2]);
   });
 });
 

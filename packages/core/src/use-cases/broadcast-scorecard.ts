@@ -2,12 +2,15 @@ import type { BroadcastBatch, Scorecard } from '@live-scores/schema';
 import { chunk, mapWithConcurrency, sleep } from '../concurrency.ts';
 import type { Logger } from '../logger.ts';
 import type { BroadcastQueue } from '../ports/broadcast-queue.ts';
+import type { BroadcastWatermark } from '../ports/broadcast-watermark.ts';
 import type { ConnectionSender, ConnectionStore } from '../ports/connections.ts';
 import { defaultScorecardUrl, liveMessageFor } from './live-message.ts';
 
 export interface BroadcastDeps {
   connections: ConnectionStore;
   sender: ConnectionSender;
+  /** Keeps a late or redelivered scorecard from replacing a newer one on the pages. */
+  watermark: BroadcastWatermark;
   /** Without a queue every broadcast is delivered inline, however large. */
   batches?: BroadcastQueue;
   logger: Logger;
@@ -34,6 +37,9 @@ export interface BroadcastReport {
   /** Batches handed to the queue instead of sent here. */
   queuedBatches: number;
 }
+
+/** `stale`: an older scorecard than one already broadcast for the match, so nothing was sent. */
+export type BroadcastOutcome = ({ outcome: 'broadcast' } & BroadcastReport) | { outcome: 'stale' };
 
 const DEFAULTS = {
   concurrency: 50,
@@ -82,12 +88,25 @@ export async function deliverToConnections(
   return report;
 }
 
-/** Each new scorecard → every live page as `{ type: "scorecard", scorecard }`. */
+/**
+ * Each new scorecard → every live page as `{ type: "scorecard", scorecard }`. One older than
+ * the match's last broadcast is dropped (pages never go backwards); the same one again is
+ * sent again, which is harmless: the page shows the same scorecard.
+ */
 export async function broadcastScorecard(
   deps: BroadcastDeps,
   scorecard: Scorecard,
   options: BroadcastOptions = {},
-): Promise<BroadcastReport> {
+): Promise<BroadcastOutcome> {
+  const position = { capturedAt: scorecard.capturedAt, seq: scorecard.seq };
+  if (!(await deps.watermark.advance(scorecard.matchId, position))) {
+    deps.logger.info('broadcast skipped: an older scorecard than the last one sent', {
+      matchId: scorecard.matchId,
+      teamId: scorecard.teamId,
+      ...position,
+    });
+    return { outcome: 'stale' };
+  }
   const settings = { ...DEFAULTS, ...options };
   const message = liveMessageFor(scorecard, { fetchUrl: options.fetchUrl ?? defaultScorecardUrl });
   const ids = await allConnectionIds(deps.connections, settings.pageSize);
@@ -102,15 +121,15 @@ export async function broadcastScorecard(
     }));
     await deps.batches.enqueue(batches);
     deps.logger.info('broadcast split into batches', { ...log, batches: batches.length });
-    return { sent: 0, gone: 0, failed: 0, queuedBatches: batches.length };
+    return { outcome: 'broadcast', sent: 0, gone: 0, failed: 0, queuedBatches: batches.length };
   }
 
   const report = await deliverToConnections(deps, message, ids, settings);
   deps.logger.info('broadcast delivered', { ...log, ...report });
-  return report;
+  return { outcome: 'broadcast', ...report };
 }
 
-/** One queued slice of a large broadcast. */
+/** One queued slice of a large broadcast, already admitted by the watermark when it was split. */
 export async function deliverBroadcastBatch(
   deps: Pick<BroadcastDeps, 'connections' | 'sender' | 'logger'>,
   batch: BroadcastBatch,

@@ -2,6 +2,7 @@ import {
   createEmbeddedPushQueue,
   createEmbeddedQueue,
   createMemoryEventLog,
+  createMemoryIdempotencyStore,
   createMemoryRulesStateStore,
   createMemorySubscriptionStore,
 } from '@live-scores/local';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import { RULE_OPTIONS, scorecardAt } from '../testing/delivery-fixtures.ts';
 import { notifyRules } from './notify-rules.ts';
-import { fanOutEvent, sendPushJob } from './send-push.ts';
+import { handlePushMessage } from './handle-push-message.ts';
 
 const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
 
@@ -42,14 +43,17 @@ describe('scorecards to phones, through the rules, the push queue and the push s
     });
 
     const settings = { pageUrl: '/', ttlSeconds: { score: 1800, result: 86_400 } };
+    const idempotency = createMemoryIdempotencyStore();
     const queue = createEmbeddedQueue<PushQueueMessage>({
       name: 'push',
       logger,
       concurrency: 4,
-      handler: async (message) => {
-        if (message.type === 'event') await fanOutEvent({ subscriptions, pushQueue, logger }, message.event);
-        else await sendPushJob({ sender, subscriptions, pushQueue, logger }, message, settings);
-      },
+      handler: async (message) =>
+        void (await handlePushMessage(
+          { sender, subscriptions, pushQueue, idempotency, logger },
+          message,
+          settings,
+        )),
     });
     const pushQueue = createEmbeddedPushQueue(queue);
     const deps = {

@@ -104,6 +104,8 @@ describe('send-push', () => {
         { pageSize: 100 },
       );
       expect(queue.jobs.map((j) => j.subscriptions.length)).toEqual([200, 200, 50]);
+      const eventId = eventOf('overs').id;
+      expect(queue.jobs.map((j) => j.id)).toEqual([`${eventId}#0`, `${eventId}#1`, `${eventId}#2`]);
     });
   });
 
@@ -112,6 +114,7 @@ describe('send-push', () => {
       const phone = receiver.createSubscription('/job/phone');
       const job: PushJob = {
         type: 'send-push',
+        id: 'event-1#0',
         event: eventOf('wicket'),
         subscriptions: [plain(phone)],
         attempt: 0,
@@ -138,6 +141,7 @@ describe('send-push', () => {
           deps(store),
           {
             type: 'send-push',
+            id: 'event-1#0',
             event: eventOf(kind, { id: `x:${kind}` }),
             subscriptions: [plain(phone)],
             attempt: 0,
@@ -159,6 +163,7 @@ describe('send-push', () => {
       const store = await storeWith(gone, kept);
       const job: PushJob = {
         type: 'send-push',
+        id: 'event-1#0',
         event: eventOf('wicket'),
         subscriptions: [plain(gone), plain(kept)],
         attempt: 0,
@@ -179,6 +184,7 @@ describe('send-push', () => {
       const d = { ...deps(await storeWith(busy)), sleep: async (ms: number) => void waits.push(ms) };
       const job: PushJob = {
         type: 'send-push',
+        id: 'event-1#0',
         event: eventOf('wicket'),
         subscriptions: [plain(busy)],
         attempt: 0,
@@ -193,6 +199,7 @@ describe('send-push', () => {
       const queue = recordingQueue();
       const job: PushJob = {
         type: 'send-push',
+        id: 'event-1#0',
         event: eventOf('wicket'),
         subscriptions: [plain(busy)],
         attempt: 0,
@@ -210,6 +217,7 @@ describe('send-push', () => {
       receiver.setMode('/job/500-recovers', { status: 500, times: 2 });
       const job: PushJob = {
         type: 'send-push',
+        id: 'event-1#0',
         event: eventOf('wicket'),
         subscriptions: [plain(flaky)],
         attempt: 0,
@@ -227,6 +235,7 @@ describe('send-push', () => {
       const queue = recordingQueue();
       const job: PushJob = {
         type: 'send-push',
+        id: 'event-1#0',
         event: eventOf('wicket'),
         subscriptions: [plain(broken), plain(fine)],
         attempt: 0,
@@ -254,6 +263,7 @@ describe('send-push', () => {
         const d = deps(store);
         const job: PushJob = {
           type: 'send-push',
+          id: 'event-1#0',
           event: eventOf('wicket'),
           subscriptions: [plain(refused)],
           attempt: 0,

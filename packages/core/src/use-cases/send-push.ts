@@ -14,6 +14,12 @@ import { pushMessageForEvent, type PushMessageOptions } from '../push-message.ts
 /** Subscriptions per job: small enough for one invocation and one queue message. */
 export const DEFAULT_JOB_SIZE = 200;
 
+/**
+ * A slice's id: the event and the slice's place in the fan-out, so a fan-out re-run after a
+ * crash names its slices as the first run did (and the slices already sent are skipped).
+ */
+export const pushJobId = (eventId: string, index: number): string => `${eventId}#${index}`;
+
 export interface FanOutDeps {
   subscriptions: SubscriptionStore;
   pushQueue: PushQueue;
@@ -38,7 +44,13 @@ export async function fanOutEvent(
     const ready = final ? slices : slices.filter((s) => s.length === jobSize);
     if (ready.length === 0) return;
     await deps.pushQueue.enqueueJobs(
-      ready.map((subs) => ({ type: 'send-push', event, subscriptions: subs, attempt: 0 })),
+      ready.map((subs, i) => ({
+        type: 'send-push',
+        id: pushJobId(event.id, jobs + i),
+        event,
+        subscriptions: subs,
+        attempt: 0,
+      })),
     );
     jobs += ready.length;
     pending = final ? [] : pending.slice(ready.length * jobSize);
