@@ -13,6 +13,7 @@ export default defineConfig({
     // the two cores from being oversubscribed.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    reporters: ['default', './vitest.summary-reporter.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },
