@@ -1,4 +1,4 @@
-import { notifyRules } from '@live-scores/core';
+import { notifyRules, notifyRulesOptionsFor } from '@live-scores/core';
 import { configFromEnv } from './wiring/environment.ts';
 import { eventLog, pushQueue, rulesStates } from './wiring/delivery-adapters.ts';
 import { functionLogger } from './wiring/logger.ts';
@@ -10,15 +10,9 @@ const logger = functionLogger('notify-rules');
 /** Scorecard topic → its queue → the match's rules → new events on the push queue, each once. */
 export const handler = sqsBatchHandler((record) => {
   const scorecard = scorecardFromRecord(record);
-  const config = configFromEnv();
-  const team = config.teams.find((t) => t.id === scorecard.teamId);
-  if (!team) throw new Error(`message ${record.messageId}: team ${scorecard.teamId} is not configured`);
   return notifyRules(
     { states: rulesStates(), eventLog: eventLog(), pushQueue: pushQueue(), logger },
     scorecard,
-    {
-      rules: config.notifications,
-      teamLabel: team.label,
-    },
+    notifyRulesOptionsFor(configFromEnv(), scorecard.teamId),
   );
 });

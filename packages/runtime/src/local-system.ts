@@ -6,6 +6,7 @@ import {
   launchScraper,
   matchDay,
   notifyRules,
+  notifyRulesOptionsFor,
   parseScorecard,
   storeScorecard,
   sweepScrapers,
@@ -314,14 +315,13 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     ),
   );
   topic.subscribe(
-    queue<Scorecard>('notify-rules', (scorecard) => {
-      const team = config.teams.find((t) => t.id === scorecard.teamId);
-      if (!team) throw new Error(`team ${scorecard.teamId} is not configured`);
-      return notifyRules({ states, eventLog, pushQueue: pushQueueAdapter, logger }, scorecard, {
-        rules: config.notifications,
-        teamLabel: team.label,
-      });
-    }),
+    queue<Scorecard>('notify-rules', (scorecard) =>
+      notifyRules(
+        { states, eventLog, pushQueue: pushQueueAdapter, logger },
+        scorecard,
+        notifyRulesOptionsFor(config, scorecard.teamId),
+      ),
+    ),
   );
   topic.subscribe(
     queue<Scorecard>('update-cms', (scorecard) =>

@@ -5,7 +5,7 @@ import { createMemoryLogger } from '../logger.ts';
 import type { PushQueue } from '../ports/push-queue.ts';
 import type { RulesStateStore } from '../ports/rules-state.ts';
 import { RULE_OPTIONS, scorecardAt } from '../testing/delivery-fixtures.ts';
-import { notifyRules } from './notify-rules.ts';
+import { notifyRules, notifyRulesOptionsFor } from './notify-rules.ts';
 
 function recordingQueue(): PushQueue & { events: NotificationEvent[] } {
   const events: NotificationEvent[] = [];
@@ -97,5 +97,23 @@ describe('notify-rules', () => {
     await expect(notifyRules(failing, scorecardAt(1, 0), RULE_OPTIONS)).rejects.toThrow('queue down');
     const retry = await notifyRules(deps, scorecardAt(1, 0), RULE_OPTIONS);
     expect(ids(retry.queued)).toEqual(['6123456:1:catch-up:23-0-1']);
+  });
+});
+
+describe('notifyRulesOptionsFor', () => {
+  const config = {
+    teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
+    notifications: RULE_OPTIONS.rules,
+  };
+
+  it("gives the configured rules and the team's label for its titles", () => {
+    expect(notifyRulesOptionsFor(config, 'firstTeam')).toEqual({
+      rules: RULE_OPTIONS.rules,
+      teamLabel: '1st XI',
+    });
+  });
+
+  it('rejects a scorecard for a team the club does not configure', () => {
+    expect(() => notifyRulesOptionsFor(config, 'thirdTeam')).toThrow('team thirdTeam is not configured');
   });
 });

@@ -1,5 +1,5 @@
 import { applyRules } from '@live-scores/notify';
-import type { NotificationEvent, NotificationRules, Scorecard } from '@live-scores/schema';
+import type { ConfigFile, NotificationEvent, NotificationRules, Scorecard } from '@live-scores/schema';
 import { sleep } from '../concurrency.ts';
 import type { Logger } from '../logger.ts';
 import type { EventLog } from '../ports/event-log.ts';
@@ -19,6 +19,19 @@ export interface NotifyRulesOptions {
   teamLabel: string;
   /** Reload-and-reapply rounds when another consumer saved the match's state first. */
   maxAttempts?: number;
+}
+
+/**
+ * The rules and title label for a scorecard's team, from the configuration. A scorecard
+ * for a team the club does not configure is a bad message, not a silent no-op.
+ */
+export function notifyRulesOptionsFor(
+  config: Pick<ConfigFile, 'teams' | 'notifications'>,
+  teamId: string,
+): NotifyRulesOptions {
+  const team = config.teams.find((t) => t.id === teamId);
+  if (!team) throw new Error(`team ${teamId} is not configured`);
+  return { rules: config.notifications, teamLabel: team.label };
 }
 
 export interface NotifyRulesReport {
