@@ -1,6 +1,5 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping/index.js';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object/index.js';
@@ -8,11 +7,12 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue/index.js';
 import { AssetType, Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { leastPrivilegeRole } from './role.ts';
 import path from 'node:path';
 import { COMMON_ENV, type EnvName, type FunctionSpec, type QueueName } from '../manifest.ts';
 import { accessStatements, type AccessTargets } from './access.ts';
 import type { ResourceNames } from './names.ts';
-import { allow, policyDocument, serviceTrustPolicy } from './policy.ts';
+import { allow } from './policy.ts';
 
 export const LOG_RETENTION_DAYS = 30;
 
@@ -66,17 +66,13 @@ export class Functions extends Construct {
       name: `/aws/lambda/${functionName}`,
       retentionInDays: LOG_RETENTION_DAYS,
     });
-    const role = new IamRole(scope, 'role', {
+    const role = leastPrivilegeRole(scope, {
       name: functionName,
-      assumeRolePolicy: serviceTrustPolicy('lambda.amazonaws.com'),
-    });
-    new IamRolePolicy(scope, 'policy', {
-      name: 'least-privilege',
-      role: role.id,
-      policy: policyDocument([
+      service: 'lambda.amazonaws.com',
+      statements: [
         allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [`${logGroup.arn}:*`]),
         ...accessStatements(spec.uses, props.access),
-      ]),
+      ],
     });
 
     const bundle = new TerraformAsset(scope, 'bundle', {

@@ -1,13 +1,12 @@
 import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import type { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule/index.js';
 import type { ConfigFile } from '@live-scores/schema';
 import { Construct } from 'constructs';
+import { leastPrivilegeRole } from './role.ts';
 import type { ScheduleName } from '../manifest.ts';
 import type { ResourceNames } from './names.ts';
-import { allow, policyDocument, serviceTrustPolicy } from './policy.ts';
+import { allow } from './policy.ts';
 
 /** Hours after the first fixtures search of the day that a scraper should be up and beating. */
 const HEARTBEAT_GRACE_HOURS = 2;
@@ -45,14 +44,11 @@ export class Schedules extends Construct {
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
     const { names, schedule } = props;
-    const role = new IamRole(this, 'role', {
+    const role = leastPrivilegeRole(this, {
       name: names.of('scheduler'),
-      assumeRolePolicy: serviceTrustPolicy('scheduler.amazonaws.com', props.accountId),
-    });
-    new IamRolePolicy(this, 'policy', {
-      name: 'least-privilege',
-      role: role.id,
-      policy: policyDocument([
+      service: 'scheduler.amazonaws.com',
+      sourceAccount: props.accountId,
+      statements: [
         allow(
           ['lambda:InvokeFunction'],
           props.targets.map((t) => t.fn.arn),
@@ -61,7 +57,7 @@ export class Schedules extends Construct {
           ['cloudwatch:EnableAlarmActions', 'cloudwatch:DisableAlarmActions'],
           [props.heartbeatAlarm.arn],
         ),
-      ]),
+      ],
     });
 
     const common = {

@@ -1,8 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc/index.js';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile/index.js';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template/index.js';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object/index.js';
@@ -10,9 +9,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group/index.js';
 import type { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue/index.js';
 import { AssetType, Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { leastPrivilegeRole } from './role.ts';
 import { AMI_PARAMETER } from './access.ts';
 import type { ResourceNames } from './names.ts';
-import { allow, policyDocument, RESOURCE_WILDCARD_ACTIONS, serviceTrustPolicy } from './policy.ts';
+import { allow, RESOURCE_WILDCARD_ACTIONS } from './policy.ts';
 import { scraperUserData } from './user-data.ts';
 
 export const SCRAPER_LOG_RETENTION_DAYS = 14;
@@ -74,14 +74,10 @@ export class ScraperHost extends Construct {
       revokeRulesOnDelete: true,
     });
 
-    this.instanceRole = new IamRole(this, 'role', {
+    this.instanceRole = leastPrivilegeRole(this, {
       name: names.of('scraper-host'),
-      assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com'),
-    });
-    new IamRolePolicy(this, 'policy', {
-      name: 'least-privilege',
-      role: this.instanceRole.id,
-      policy: policyDocument([
+      service: 'ec2.amazonaws.com',
+      statements: [
         allow(['sqs:SendMessage'], [props.htmlQueue.arn]),
         allow(['s3:PutObject'], [`${props.scorecardBucket.arn}/html/*`]),
         allow(['s3:GetObject'], [`${props.artifactsBucket.arn}/scraper/*`]),
@@ -93,7 +89,7 @@ export class ScraperHost extends Construct {
           Object.keys(RESOURCE_WILDCARD_ACTIONS).filter((a) => a.startsWith('ssm')),
           ['*'],
         ),
-      ]),
+      ],
     });
     const profile = new IamInstanceProfile(this, 'profile', {
       name: names.of('scraper-host'),

@@ -1,11 +1,10 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy/index.js';
 import type { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping/index.js';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule/index.js';
 import { type ConfigFile, parseCron } from '@live-scores/schema';
 import { Construct } from 'constructs';
+import { leastPrivilegeRole } from './role.ts';
 import type { ResourceNames } from './names.ts';
-import { allow, policyDocument, serviceTrustPolicy } from './policy.ts';
+import { allow } from './policy.ts';
 
 /** EventBridge Scheduler's universal target for Lambda's UpdateEventSourceMapping. */
 export const UPDATE_EVENT_SOURCE_MAPPING_TARGET =
@@ -57,19 +56,16 @@ export class SeasonSwitch extends Construct {
   constructor(scope: Construct, id: string, props: SeasonSwitchProps) {
     super(scope, id);
     const { names } = props;
-    const role = new IamRole(this, 'role', {
+    const role = leastPrivilegeRole(this, {
       name: names.of('season-switch'),
-      assumeRolePolicy: serviceTrustPolicy('scheduler.amazonaws.com', props.accountId),
-    });
-    new IamRolePolicy(this, 'policy', {
-      name: 'least-privilege',
-      role: role.id,
-      policy: policyDocument([
+      service: 'scheduler.amazonaws.com',
+      sourceAccount: props.accountId,
+      statements: [
         allow(
           ['lambda:UpdateEventSourceMapping'],
           [...props.mappings.values()].map((m) => m.arn),
         ),
-      ]),
+      ],
     });
 
     for (const [functionName, mapping] of props.mappings) {
