@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { broadcastScorecard, createMemoryLogger } from '@live-scores/core';
-import { scorecard as sampleScorecard } from '@live-scores/test-support';
+import { eventually, scorecard as sampleScorecard } from '@live-scores/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createMemoryBroadcastWatermark } from './broadcast-watermark.ts';
@@ -18,15 +18,6 @@ function openClient(url: string): Promise<{ socket: WebSocket; frames: string[] 
   });
 }
 
-/** Polls `done` until it holds, failing after `timeoutMs`. */
-async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('a broadcast over real WebSocket connections', () => {
   let server: WebSocketServer;
   let connections: WsConnections;
@@ -39,7 +30,7 @@ describe('a broadcast over real WebSocket connections', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
     clients = await Promise.all(Array.from({ length: 200 }, () => openClient(url)));
-    await waitUntil(() => connections.size === 200, 5000);
+    await eventually('200 connections', () => connections.size === 200, 5000);
   });
   afterAll(async () => {
     for (const { socket } of clients) socket.terminate();
@@ -61,7 +52,11 @@ describe('a broadcast over real WebSocket connections', () => {
       scorecard,
     );
     const open = clients.slice(20);
-    await waitUntil(() => open.every(({ frames }) => frames.length > 0), 5000);
+    await eventually(
+      'a frame on every open socket',
+      () => open.every(({ frames }) => frames.length > 0),
+      5000,
+    );
     expect(report).toMatchObject({ outcome: 'broadcast', sent: 180 });
     expect(
       open.every(

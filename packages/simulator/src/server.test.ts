@@ -1,16 +1,9 @@
 import * as cheerio from 'cheerio';
 import { Scorecard } from '@live-scores/schema';
+import { eventually } from '@live-scores/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from './server.ts';
 import { startSimulator } from './server.ts';
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('the simulated league site (manual stepping)', () => {
   let site: RunningSimulator;
@@ -150,14 +143,14 @@ describe('the simulated league site on its clock', () => {
   it('waits for the start delay, pauses and resumes, then plays the match to its result', async () => {
     const progress = () => site.status().matches[0]!;
     expect(progress().version).toBe(0);
-    await waitFor(() => progress().version > 0, 2000);
+    await eventually('the first ball', () => progress().version > 0, 2000);
     site.pause();
     const pausedAt = progress().version;
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(progress().version).toBe(pausedAt);
     expect(site.status().paused).toBe(true);
     site.resume();
-    await waitFor(() => progress().status === 'complete', 5000);
+    await eventually('the match to finish', () => progress().status === 'complete', 5000);
     const produced = site.producedLog().map((p) => p.version);
     expect(produced[0]).toBe(0);
     expect(produced).toEqual([...produced].sort((a, b) => a - b));
