@@ -1,4 +1,4 @@
-import type { Innings, MatchId } from '@live-scores/schema';
+import type { MatchId } from '@live-scores/schema';
 
 /**
  * Event ids are a function of the match and the moment only (never of time or randomness), so
@@ -9,7 +9,8 @@ import type { Innings, MatchId } from '@live-scores/schema';
  *   6123456:1:bat:a-deegan:50     batter milestone (player key, see player-keys.ts)
  *   6123456:2:bowl:j-thurwell:5   bowler milestone
  *   6123456:1:end                 end of innings 1
- *   6123456:2:catch-up:56-1-12.3  first-sight summary: latest innings, its runs-wickets-overs
+ *   6123456:catch-up              the first-sight summary: one per match, whichever scorecard was
+ *                                 seen first (under reordering that is not always the earliest)
  *   6123456:result                the result
  */
 export const eventIds = {
@@ -20,7 +21,6 @@ export const eventIds = {
   bowlingMilestone: (matchId: MatchId, innings: number, key: string, milestone: number) =>
     `${matchId}:${innings}:bowl:${key}:${milestone}`,
   inningsEnd: (matchId: MatchId, innings: number) => `${matchId}:${innings}:end`,
-  catchUp: (matchId: MatchId, innings: number, { total }: Innings) =>
-    `${matchId}:${innings}:catch-up:${total.runs}-${total.wickets}-${total.overs ?? 0}`,
+  catchUp: (matchId: MatchId) => `${matchId}:catch-up`,
   result: (matchId: MatchId) => `${matchId}:result`,
 };

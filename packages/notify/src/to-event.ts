@@ -36,7 +36,7 @@ function idOf(moment: Moment, matchId: string): string {
     case 'innings-end':
       return eventIds.inningsEnd(matchId, moment.at.number);
     case 'catch-up':
-      return eventIds.catchUp(matchId, moment.at.number, moment.at.innings);
+      return eventIds.catchUp(matchId);
     case 'result':
       return eventIds.result(matchId);
   }

@@ -43,9 +43,7 @@ describe("the operator's feed", () => {
     const lines: string[] = [];
     const feed = createOperatorFeed((line) => lines.push(line.slice(10)));
     feed.scorecard(card('in-progress', 40));
-    feed.notification(
-      event('6123456:1:catch-up:40-1-10', 'overs', '1st XI · Live score', 'Cleckheaton 40/1 (10 ov)'),
-    );
+    feed.notification(event('6123456:catch-up', 'overs', '1st XI · Live score', 'Cleckheaton 40/1 (10 ov)'));
     feed.scorecard(card('in-progress', 44));
     feed.notification(
       event('6123456:1:wicket:2', 'wicket', '1st XI · Wicket', 'WICKET: A Deegan b Smith 12'),

@@ -52,7 +52,7 @@ export function createOperatorFeed(write: (line: string) => void): OperatorFeed 
     },
     notification(event) {
       // The scorecard lines already say these: the result, and the first-sight summary.
-      if (event.kind === 'result' || event.id.includes(':catch-up:')) return;
+      if (event.kind === 'result' || event.id.endsWith(':catch-up')) return;
       say(`${event.kind}: ${event.title}${event.body ? ` - ${event.body}` : ''}`);
     },
     note: say,
