@@ -2,11 +2,12 @@ import { NotificationRules, type Scorecard } from '@live-scores/schema';
 import { playMatch, truthScorecard } from '@live-scores/simulator';
 import { describe, expect, it } from 'vitest';
 import {
-  catchUpVersion,
+  captureKey,
   eventDueVersions,
   firstAppliedFrom,
   latenciesToArrival,
   scorecardContent,
+  versionsByCapture,
   versionsByContent,
 } from './freshness-correlation.ts';
 
@@ -71,10 +72,14 @@ describe('correlating what was received with the change that caused it', () => {
     expect(firstAppliedFrom(applied, MATCH, 7)).toBeUndefined();
   });
 
-  it('dates a first-sight summary to the first version showing the total it names', () => {
-    const version = truths.findIndex((t) => t.innings[0]?.total.overs === '1.3');
-    const { runs, wickets } = truths[version]!.innings[0]!.total;
-    expect(catchUpVersion(truths, `${MATCH}:1:catch-up:${runs}-${wickets}-1.3`)).toBe(version);
-    expect(catchUpVersion(truths, `${MATCH}:1:wicket:1`)).toBeUndefined();
+  it('dates a first-sight summary by the version of the scorecard it was computed from', () => {
+    const received = [
+      { at: 100, value: { matchId: MATCH, capturedAt: '2026-06-13T13:00:01.000Z', version: 4 } },
+      { at: 180, value: { matchId: MATCH, capturedAt: '2026-06-13T13:00:02.000Z', version: 5 } },
+    ];
+    const versions = versionsByCapture(received);
+    expect(versions.get(captureKey(MATCH, '2026-06-13T13:00:02.000Z'))).toBe(5);
+    expect(versions.get(captureKey(MATCH, '2026-06-13T13:00:03.000Z'))).toBeUndefined();
+    expect(versions.get(captureKey('7000002', '2026-06-13T13:00:01.000Z'))).toBeUndefined();
   });
 });

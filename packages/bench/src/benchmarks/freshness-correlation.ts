@@ -81,20 +81,18 @@ export function eventDueVersions(
 }
 
 /**
- * The version a first-sight summary ("catch-up", sent when the rules first meet a match that
- * has already started) describes: the first whose innings total is the one its id names. Only
- * the live pipeline produces these, so the truth's own run of the rules cannot date them.
+ * The match version each received scorecard was captured at, keyed by match and capture
+ * time. A first-sight summary ("catch-up") is dated through it: only the live pipeline
+ * produces one, from whichever scorecard the rules met first, and its `createdAt` is that
+ * scorecard's `capturedAt`.
  */
-export function catchUpVersion(truths: readonly Scorecard[], eventId: string): number | undefined {
-  const match = /^\d+:(\d+):catch-up:(\d+)-(\d+)-([\d.]+)$/.exec(eventId);
-  if (!match) return undefined;
-  const [innings, runs, wickets, overs] = match.slice(1).map(Number) as [number, number, number, number];
-  const found = truths.find((t) => {
-    const total = t.innings[innings - 1]?.total;
-    return total?.runs === runs && total.wickets === wickets && Number(total.overs ?? 0) === overs;
-  });
-  return found?.seq;
+export function versionsByCapture(
+  arrivals: readonly Arrival<{ matchId: string; capturedAt: string; version: number }>[],
+): Map<string, number> {
+  return new Map(arrivals.map((a) => [captureKey(a.value.matchId, a.value.capturedAt), a.value.version]));
 }
+
+export const captureKey = (matchId: string, capturedAt: string): string => `${matchId}@${capturedAt}`;
 
 /** The first change applied in the browser at or after `version` (the feed can skip versions). */
 export function firstAppliedFrom(

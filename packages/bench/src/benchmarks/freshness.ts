@@ -4,10 +4,11 @@ import type { RunningSimulator } from '@live-scores/simulator';
 import { percentile } from '../stats.ts';
 import type { Benchmark, BenchResult } from '../types.ts';
 import {
-  catchUpVersion,
+  captureKey,
   eventDueVersions,
   firstAppliedFrom,
   latenciesToArrival,
+  versionsByCapture,
   versionsByContent,
   type AppliedVersion,
   type Arrival,
@@ -90,16 +91,21 @@ function measure(stack: LiveStack): BenchResult[] {
   const truths = new Map(simulator.matches.map((m) => [m.matchId, truthsOf(simulator, m.matchId)]));
 
   const versionOf = new Map([...truths].map(([matchId, t]) => [matchId, versionsByContent(t)]));
-  const frames: Arrival<{ matchId: string; version: number }>[] = [];
+  const frames: Arrival<{ matchId: string; capturedAt: string; version: number }>[] = [];
   let unmatchedFrames = 0;
   for (const frame of stack.frames) {
     const version = versionOf
       .get(frame.value.matchId)
       ?.get(JSON.stringify([frame.value.status, frame.value.result, frame.value.innings]));
     if (version === undefined) unmatchedFrames++;
-    else frames.push({ at: frame.at, value: { matchId: frame.value.matchId, version } });
+    else
+      frames.push({
+        at: frame.at,
+        value: { matchId: frame.value.matchId, capturedAt: frame.value.capturedAt, version },
+      });
   }
   const ws = latenciesToArrival(applied, frames);
+  const capturedVersion = versionsByCapture(frames);
   if (ws.latenciesMs.length === 0) throw new Error('no applied change reached the WebSocket client');
 
   // Each received push → the event the runtime queued (same title and body) → the version it became due.
@@ -118,7 +124,7 @@ function measure(stack: LiveStack): BenchResult[] {
   for (const push of stack.pushes) {
     const event = stack.events.find((e) => e.title === push.value.title && e.body === push.value.body);
     const version =
-      event && (dueVersion.get(event.id) ?? catchUpVersion(truths.get(event.matchId) ?? [], event.id));
+      event && (dueVersion.get(event.id) ?? capturedVersion.get(captureKey(event.matchId, event.createdAt)));
     const change =
       event && version !== undefined ? firstAppliedFrom(applied, event.matchId, version) : undefined;
     if (!change) undated++;

@@ -39,7 +39,7 @@ describe('notify-rules', () => {
     const cards = [scorecardAt(1, 0), scorecardAt(2, 1), scorecardAt(3, 2)];
     for (const card of [...cards, ...cards, cards[1]!]) await notifyRules(deps, card, RULE_OPTIONS);
     expect(ids(pushQueue.events)).toEqual([
-      '6123456:1:catch-up:23-0-1',
+      '6123456:catch-up',
       '6123456:1:wicket:4',
       '6123456:1:wicket:5',
     ]);
@@ -96,7 +96,7 @@ describe('notify-rules', () => {
     };
     await expect(notifyRules(failing, scorecardAt(1, 0), RULE_OPTIONS)).rejects.toThrow('queue down');
     const retry = await notifyRules(deps, scorecardAt(1, 0), RULE_OPTIONS);
-    expect(ids(retry.queued)).toEqual(['6123456:1:catch-up:23-0-1']);
+    expect(ids(retry.queued)).toEqual(['6123456:catch-up']);
   });
 });
 
