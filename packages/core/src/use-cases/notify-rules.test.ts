@@ -38,11 +38,7 @@ describe('notify-rules', () => {
     const { deps, pushQueue } = setup();
     const cards = [scorecardAt(1, 0), scorecardAt(2, 1), scorecardAt(3, 2)];
     for (const card of [...cards, ...cards, cards[1]!]) await notifyRules(deps, card, RULE_OPTIONS);
-    expect(ids(pushQueue.events)).toEqual([
-      '6123456:catch-up',
-      '6123456:1:wicket:4',
-      '6123456:1:wicket:5',
-    ]);
+    expect(ids(pushQueue.events)).toEqual(['6123456:catch-up', '6123456:1:wicket:4', '6123456:1:wicket:5']);
   });
 
   it('queues nothing for an older scorecard arriving after a newer one', async () => {
