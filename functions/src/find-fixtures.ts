@@ -13,7 +13,13 @@ export async function handler(
 ): Promise<{ found: number; recorded: string[] }> {
   const config = configFromEnv();
   const result = await findFixtures({
-    page: createChromiumRenderedPage(),
+    // One page, once: a single process, and no sandbox, which Lambda cannot host.
+    page: createChromiumRenderedPage({
+      singleProcess: true,
+      sandbox: false,
+      allowedHosts: config.scraper.allowedHosts,
+      logger,
+    }),
     fixtures: fixturesTable(),
     clock: systemClock,
     timeZone: config.schedule.timeZone,

@@ -19,6 +19,7 @@ import {
   SCORECARD_TAB_SELECTOR,
   isCompleteStatus,
 } from './page-scripts.ts';
+import { guardPageRequests, type RequestPolicy } from './request-guard.ts';
 import type { WatchTarget } from './watch-target.ts';
 import type { WatcherTiming } from './timing.ts';
 
@@ -29,6 +30,8 @@ export interface MatchSessionDeps {
   timing: WatcherTiming;
   logger: JsonLogger;
   now: () => Date;
+  /** What the page may load: its league site, the allowed hosts, no private addresses. */
+  requestPolicy: RequestPolicy;
   /** Called once the match's final scorecard has been accepted by the queue. */
   onFinished: (session: MatchSession) => void;
 }
@@ -170,6 +173,7 @@ export class MatchSession {
       throw signal.reason;
     }
     this.page = page;
+    await guardPageRequests(page, this.deps.requestPolicy, this.logger);
     await page.exposeFunction(CHANGE_BINDING, () => {
       if (page === this.page) this.coalescer.trigger();
     });

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { AllowedPageHost } from '@live-scores/schema';
 import type { WatcherTiming } from './timing.ts';
 import { type WatchTarget, matchIdFromUrl, parseWatchTarget } from './watch-target.ts';
 
 export const SCRAPE_USAGE =
   'usage: live-scores scrape --url <match-url> --team <teamId> [--url … --team …] --out -|sqs://<queue-url> ' +
   '[--bucket <name>] [--safety-poll-seconds N] [--reload-minutes N] [--tab-poll-seconds MIN,MAX] ' +
-  '[--heartbeat-seconds N] [--single-process]';
+  '[--heartbeat-seconds N] [--allow-host HOST …] [--single-process] [--exit-with-parent]';
 
 /** With SQS, `bucket` takes pages too large for a message even gzipped (rare: pages compress ~10×). */
 export type ScrapeOutput = { kind: 'stdout' } | { kind: 'sqs'; queueUrl: string; bucket?: string };
@@ -15,6 +16,10 @@ export interface ScrapeArgs {
   output: ScrapeOutput;
   timing: Partial<WatcherTiming>;
   singleProcess: boolean;
+  /** Hosts pages may load besides the league site; the defaults when none are given. */
+  allowedHosts: string[] | undefined;
+  /** Stop when standard input closes: the parent that spawned us with a pipe has gone. */
+  exitWithParent: boolean;
 }
 
 /** A command line the scrape command cannot run with; the message is one line for the user. */
@@ -95,6 +100,16 @@ function parseTiming(values: Partial<Record<TimingFlag, string>>): Partial<Watch
   return timing;
 }
 
+function parseAllowedHosts(hosts: string[] | undefined): string[] | undefined {
+  if (!hosts) return undefined;
+  for (const host of hosts) {
+    const checked = AllowedPageHost.safeParse(host);
+    if (!checked.success)
+      throw new ScrapeArgsError(`--allow-host ${host}: ${checked.error.issues[0]?.message}`);
+  }
+  return hosts;
+}
+
 /** The scrape command's arguments (everything after `scrape`), or a `ScrapeArgsError`. */
 export function parseScrapeArgs(argv: string[]): ScrapeArgs {
   let parsed;
@@ -113,6 +128,8 @@ export function parseScrapeArgs(argv: string[]): ScrapeArgs {
         'tab-poll-seconds': { type: 'string' },
         'heartbeat-seconds': { type: 'string' },
         'single-process': { type: 'boolean' },
+        'allow-host': { type: 'string', multiple: true },
+        'exit-with-parent': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -124,5 +141,7 @@ export function parseScrapeArgs(argv: string[]): ScrapeArgs {
     output: parseOutput(values.out, values.bucket),
     timing: parseTiming(values),
     singleProcess: values['single-process'] ?? false,
+    allowedHosts: parseAllowedHosts(values['allow-host']),
+    exitWithParent: values['exit-with-parent'] ?? false,
   };
 }

@@ -46,6 +46,7 @@ export async function runScrapeCommand(
     logger,
     timing: args.timing,
     singleProcess: args.singleProcess,
+    allowedHosts: args.allowedHosts,
   });
   for (const target of args.targets) watcher.add(target);
 
@@ -55,6 +56,12 @@ export async function runScrapeCommand(
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  const parentWatch = args.exitWithParent
+    ? watchParent(() => {
+        logger.warn('parent process gone; stopping');
+        void watcher.stop();
+      })
+    : undefined;
   try {
     await watcher.run();
     return 0;
@@ -63,9 +70,46 @@ export async function runScrapeCommand(
     await watcher.stop();
     return 1;
   } finally {
+    parentWatch?.stop();
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
   }
+}
+
+/** How often the parent's pid is checked, besides the end of standard input. */
+const PARENT_CHECK_MS = 1_000;
+
+/**
+ * Calls `onGone` once the process that started us is gone, however it ended (a SIGKILL
+ * included): standard input, a pipe from the parent, reaches its end, or we are handed to
+ * another parent (our parent pid changes).
+ */
+export function watchParent(onGone: () => void): { stop(): void } {
+  const parent = process.ppid;
+  let fired = false;
+  const fire = (): void => {
+    if (fired) return;
+    fired = true;
+    stop();
+    onGone();
+  };
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) fire();
+  }, PARENT_CHECK_MS);
+  timer.unref();
+  process.stdin.on('end', fire);
+  process.stdin.on('close', fire);
+  process.stdin.on('error', fire);
+  process.stdin.resume();
+  function stop(): void {
+    clearInterval(timer);
+    process.stdin.off('end', fire);
+    process.stdin.off('close', fire);
+    process.stdin.off('error', fire);
+    process.stdin.pause();
+    process.stdin.unref?.();
+  }
+  return { stop };
 }
 
 /**

@@ -39,7 +39,7 @@ describe('timingFromConfig', () => {
       club: { name: 'Cleckheaton CC', slug: 'cleckheaton' },
       league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
       teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-      push: { vapidSubject: 'mailto:scores@cleckheatoncc.example' },
+      push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
       scraper: {
         safetyPollSeconds: 30,
         reloadMinutes: 20,

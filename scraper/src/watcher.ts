@@ -3,6 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import { type HtmlQueue, type JsonLogger, createLogger } from '@live-scores/core';
 import { backoffDelay } from './backoff.ts';
 import { launchBrowser } from './browser.ts';
+import { requestPolicyFor } from './request-guard.ts';
 import { MatchSession, type SessionStatus } from './match-session.ts';
 import { PagePool } from './page-pool.ts';
 import {
@@ -23,6 +24,8 @@ export interface WatcherOptions {
   launch?: () => Promise<Browser>;
   /** Run Chromium as one process with every match in one context (see `LaunchOptions`). */
   singleProcess?: boolean;
+  /** Hosts a page may load besides its league site (`scraper.allowedHosts`); the defaults when absent. */
+  allowedHosts?: readonly string[];
   /** Matches sharing one browser context (and connection pool); 4 by default. */
   matchesPerContext?: number;
   now?: () => Date;
@@ -85,6 +88,7 @@ export class Watcher {
       timing: this.timing,
       logger: this.logger,
       now: this.options.now ?? (() => new Date()),
+      requestPolicy: requestPolicyFor(target.url, this.options.allowedHosts),
       onFinished: (finished) => this.forget(finished),
     });
     this.sessions.set(target.matchId, session);

@@ -73,5 +73,5 @@ export const TEST_CONFIG = {
     { id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' },
     { id: 'secondTeam', label: '2nd XI', fixturesText: 'Cleckheaton CC - 2nd XI' },
   ],
-  push: { vapidSubject: 'mailto:scores@example.org' },
+  push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
 };

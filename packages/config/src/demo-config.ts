@@ -18,7 +18,7 @@ export function demoConfig(leagueBaseUrl: string, fixturesPath: string): ConfigF
       findFixtures: 'cron(* * * * ? *)',
       sweepScrapers: 'cron(0 21 * * ? *)',
     },
-    push: { vapidSubject: 'mailto:scores@example.org' },
+    push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
     // The simulated day runs many times faster than a real one, so the scraper looks for
     // the start of play every few seconds instead of every few minutes.
     scraper: { tabPollSeconds: { min: 5, max: 20 } },

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,47 @@ describe('validation', () => {
     for (const line of problems) expect(line).not.toContain('\n');
   });
 
+  it('refuses VAPID contacts the push services answer 403 to (localhost, reserved example domains)', () => {
+    for (const subject of [
+      'mailto:scores@localhost',
+      'mailto:scores@example.com',
+      'mailto:scores@mail.example.org',
+      'mailto:scores@club.example',
+      'mailto:scores@club.test',
+      'mailto:scores@127.0.0.1',
+      'https://localhost',
+      'https://localhost:8443/contact',
+      'https://127.0.0.1/',
+    ]) {
+      const raw = valid();
+      raw.push.vapidSubject = subject;
+      expect(
+        problemsOf(() => parseConfig(raw, 'f')),
+        subject,
+      ).toEqual([
+        'push.vapidSubject: expected a contact the push services accept: not localhost or a reserved example domain (Apple answers 403 BadJwtToken)',
+      ]);
+    }
+    for (const subject of ['mailto:scores@cleckheatoncc.co.uk', 'https://cleckheatoncc.co.uk/contact']) {
+      const raw = valid();
+      raw.push.vapidSubject = subject;
+      expect(parseConfig(raw, 'f').push.vapidSubject).toBe(subject);
+    }
+  });
+
+  it('has safe defaults for the proxy, the live socket caps and the subscription caps', () => {
+    const { server, scraper } = parseConfig(valid(), 'f');
+    expect(server.trustProxy).toBe(0);
+    expect(server.live).toEqual({
+      maxConnections: 20_000,
+      maxConnectionsPerClient: 200,
+      messagesPerMinute: 120,
+      maxBufferedKiB: 4096,
+    });
+    expect(server.subscriptions).toEqual({ max: 100_000, createBurst: 20, createPerHour: 120 });
+    expect(scraper.allowedHosts).toContain('*.play-cricket.com');
+  });
+
   it('rejects unknown top-level keys, so a typo is not silently ignored', () => {
     const raw = { ...valid(), notifcations: {} };
     expect(problemsOf(() => parseConfig(raw, 'f'))[0]).toMatch(/notifcations/);
@@ -110,6 +151,22 @@ describe('loading files', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems[0]).toMatch(/^not valid JSON: /);
     expect((error as ConfigError).message).toContain(file);
+  });
+
+  it('fails closed: a configuration that exists but cannot be read is an error, never "no configuration"', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'config-dir-'));
+    await mkdir(path.join(dir, 'live-scores.config.json'));
+    const found = await findConfigFile(undefined, dir, {});
+    expect(found).toBe(path.join(dir, 'live-scores.config.json'));
+    const error = await loadConfigFile(found!, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe(`${found}: cannot read: is a directory, not a file (EISDIR)`);
+
+    // A working directory that is not a directory: the lookup itself fails, with the reason.
+    const notADir = await tempFile('{}');
+    await expect(findConfigFile(undefined, notADir, {})).rejects.toThrow(
+      /cannot read: a path component is not a directory \(ENOTDIR\)$/,
+    );
   });
 
   it('finds live-scores.config.json in the working directory, or nothing for the demo', async () => {

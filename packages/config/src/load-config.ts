@@ -1,18 +1,36 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigFile, formatIssues } from '@live-scores/schema';
 
 export const CONFIG_FILE_NAME = 'live-scores.config.json';
 
-/** A configuration that failed validation: one line per bad field. */
+/** A configuration that cannot be used: one line for one problem, else a line per bad field. */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file}: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(
+      problems.length === 1
+        ? `${file}: ${problems[0]}`
+        : `${file}: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
+}
+
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'a path component is not a directory',
+  ELOOP: 'too many symbolic links',
+};
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `${READ_ERRORS[code] ?? 'error'} (${code})` : String(error);
 }
 
 /** Settings the environment may override, so one file serves a laptop and a server. */
@@ -63,7 +81,7 @@ export async function loadConfigFile(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [
-      code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? String(error)}`,
+      code === 'ENOENT' ? 'file not found' : `cannot read: ${describeReadError(error)}`,
     ]);
   }
   let raw: unknown;
@@ -77,7 +95,9 @@ export async function loadConfigFile(
 
 /**
  * The configuration to run with: `--config <file>` or `LIVE_SCORES_CONFIG`, else
- * `live-scores.config.json` in the working directory, else undefined (the demo).
+ * `live-scores.config.json` in the working directory when it exists, else undefined (no
+ * configuration). Only "no such file" means none: a file that exists but cannot be read,
+ * or a directory in its place, is a `ConfigError`, never a quiet fall-back to the demo.
  */
 export async function findConfigFile(
   explicit: string | undefined,
@@ -88,9 +108,10 @@ export async function findConfigFile(
   if (named) return path.resolve(cwd, named);
   const candidate = path.join(cwd, CONFIG_FILE_NAME);
   try {
-    await readFile(candidate);
-    return candidate;
-  } catch {
-    return undefined;
+    await access(candidate, constants.F_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(candidate, [`cannot read: ${describeReadError(error)}`]);
   }
+  return candidate;
 }

@@ -59,11 +59,14 @@ export function createChildProcessScraperFleet(
   function spawnScraper(host: LocalHost): void {
     const [program, ...lead] = options.command;
     const child = spawn(program, [...lead, ...scrapeArgs(host.matches), ...(options.extraArgs ?? [])], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // Standard input is a pipe we never write to: when this process ends, however it ends,
+      // the child reads end-of-file and stops (the scrape command's --exit-with-parent).
+      stdio: ['pipe', 'pipe', 'inherit'],
       env: options.env ?? process.env,
       // Its own process group, so the last-resort SIGKILL reaches its Chromium too.
       detached: true,
     });
+    child.stdin?.on('error', () => undefined);
     host.child = child;
     host.stopping = false;
     const log = { hostId: host.id, pid: child.pid, matchIds: host.matches.map((m) => m.matchId) };

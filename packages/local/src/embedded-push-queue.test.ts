@@ -1,5 +1,10 @@
-import type { NotificationEvent, PushJob, PushQueueMessage } from '@live-scores/schema';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryLogger } from '@live-scores/core';
+import { PushQueueMessage, type NotificationEvent, type PushJob } from '@live-scores/schema';
 import { describe, expect, it } from 'vitest';
+import { createEmbeddedQueue, createFileQueueStores } from './embedded-queue.ts';
 import { createEmbeddedPushQueue } from './embedded-push-queue.ts';
 
 const event: NotificationEvent = {
@@ -42,13 +47,30 @@ describe('the embedded push queue', () => {
     ]);
   });
 
-  it('holds a delayed job back for the delay asked', async () => {
-    const queue = recording();
-    const started = Date.now();
-    await createEmbeddedPushQueue(queue).enqueueJobs([job], { delayMs: 60 });
-    expect(queue.sent).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(queue.sent.map((s) => s.message)).toEqual([job]);
-    expect(queue.sent[0]!.at - started).toBeGreaterThanOrEqual(55);
+  it('journals a delayed job with the time it is due, so a restart during the pause still sends it then', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'push-queue-'));
+    const stores = () => createFileQueueStores(dir, 'push', PushQueueMessage);
+    const delivered: { at: number; message: PushQueueMessage }[] = [];
+    const open = () =>
+      createEmbeddedQueue<PushQueueMessage>({
+        name: 'push',
+        logger: createMemoryLogger(),
+        ...stores(),
+        handler: async (message) => void delivered.push({ at: Date.now(), message }),
+      });
+    const first = open();
+    const asked = Date.now();
+    await createEmbeddedPushQueue(first).enqueueJobs([job], { delayMs: 400 });
+    first.close(); // the runtime stops during the pause
+    const [journaled] = await stores().journal.read();
+    expect(journaled).toMatchObject({ message: job, receiveCount: 0 });
+    expect(journaled!.visibleAt).toBeGreaterThanOrEqual(asked + 400);
+
+    const second = open();
+    await second.idle();
+    expect(delivered.map((d) => d.message)).toEqual([job]);
+    expect(delivered[0]!.at).toBeGreaterThanOrEqual(journaled!.visibleAt!);
+    second.close();
+    await rm(dir, { recursive: true, force: true });
   });
 });

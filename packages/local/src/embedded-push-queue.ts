@@ -4,9 +4,8 @@ import type { EmbeddedQueue } from './embedded-queue.ts';
 
 /**
  * The push queue on an embedded queue. Events and jobs are journaled before `enqueue*`
- * resolves. A delayed job (a push service asked for a pause) is held by a timer and journaled
- * when the delay ends, so a restart during the pause drops that retry: acceptable locally,
- * where the alternative is holding up every other notification behind it.
+ * resolves; a delayed job (a push service asked for a pause with `Retry-After`) is journaled
+ * with the time it becomes due, so a restart during the pause still sends it, then.
  */
 export function createEmbeddedPushQueue(queue: Pick<EmbeddedQueue<PushQueueMessage>, 'send'>): PushQueue {
   return {
@@ -15,11 +14,7 @@ export function createEmbeddedPushQueue(queue: Pick<EmbeddedQueue<PushQueueMessa
     },
     async enqueueJobs(jobs, options) {
       const delayMs = options?.delayMs ?? 0;
-      if (delayMs <= 0) {
-        for (const job of jobs) await queue.send(job);
-        return;
-      }
-      setTimeout(() => void Promise.all(jobs.map((job) => queue.send(job))), delayMs).unref();
+      for (const job of jobs) await queue.send(job, { delayMs });
     },
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryLogger } from '@live-scores/core';
 import { Scorecard } from '@live-scores/schema';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedQueue, createFileQueueStores, type EmbeddedQueue } from './embedded-queue.ts';
 import { createEmbeddedScorecardTopic, gameOverFilter } from './embedded-scorecard-topic.ts';
 import { scorecard } from './testing/scorecards.ts';
@@ -25,6 +25,38 @@ function track<T>(queue: EmbeddedQueue<T>): EmbeddedQueue<T> {
 }
 
 describe('the embedded queue', () => {
+  it('dead-letters a message that stops the process on every delivery, counting receives across restarts', async () => {
+    const stores = () => createFileQueueStores(dir, 'poison', Scorecard);
+    const logger = createMemoryLogger();
+    const started: number[] = [];
+    // Each run receives the message and never finishes it: the process dies mid-delivery.
+    const run = () =>
+      createEmbeddedQueue<Scorecard>({
+        name: 'poison',
+        logger,
+        maxReceives: 3,
+        ...stores(),
+        handler: () => {
+          started.push(Date.now());
+          return new Promise<void>(() => undefined);
+        },
+      });
+    let queue = run();
+    await queue.send(scorecard({ seq: 1 }));
+    for (let restart = 1; restart <= 3; restart++) {
+      await vi.waitFor(async () => expect((await stores().journal.read())[0]?.receiveCount).toBe(restart));
+      queue.close();
+      queue = run();
+    }
+    await queue.idle();
+    expect(started).toHaveLength(3);
+    expect(await stores().journal.read()).toEqual([]);
+    const [dead] = await queue.deadLetters();
+    expect(dead).toMatchObject({ queue: 'poison', receiveCount: 3, message: scorecard({ seq: 1 }) });
+    expect(dead!.reason).toMatch(/process stopped during each/);
+    queue.close();
+  });
+
   it('redelivers a failed message with backoff until it succeeds', async () => {
     let calls = 0;
     const queue = track(

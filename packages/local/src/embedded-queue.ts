@@ -17,7 +17,10 @@ export interface DeadLetter<T> {
 export interface JournalEntry<T> {
   id: string;
   message: T;
+  /** Deliveries begun, recorded before each one: a message that crashes the process is counted too. */
   receiveCount: number;
+  /** Epoch ms before which it is not delivered (SQS's DelaySeconds). */
+  visibleAt?: number;
 }
 
 export interface EmbeddedQueueOptions<T> {
@@ -41,8 +44,11 @@ export interface EmbeddedQueueOptions<T> {
 
 export interface EmbeddedQueue<T> {
   readonly name: string;
-  /** Resolves once the message is accepted (journaled); processing happens after. */
-  send(message: T): Promise<void>;
+  /**
+   * Resolves once the message is accepted (journaled); processing happens after, no sooner
+   * than `delayMs` from now. The delay is journaled too, so it survives a restart.
+   */
+  send(message: T, options?: { delayMs?: number }): Promise<void>;
   /** Messages accepted and not yet done or dead-lettered (waiting, in flight, or backing off). */
   depth(): number;
   deadLetters(): Promise<DeadLetter<T>[]>;
@@ -88,9 +94,50 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
   const forget = (entry: Entry<T>): Promise<void> =>
     journal.update((all) => ({ value: all.filter((e) => e.id !== entry.id), result: undefined }));
 
+  /** Journals the receive before the handler runs, so a delivery that kills the process still counts. */
+  const recordReceive = (entry: Entry<T>): Promise<void> =>
+    journal.update((all) => ({
+      value: all.map((e) => (e.id === entry.id ? { ...e, receiveCount: entry.receiveCount } : e)),
+      result: undefined,
+    }));
+
+  async function deadLetter(entry: Entry<T>, reason: string): Promise<void> {
+    logger.error('message dead-lettered', {
+      queue: name,
+      ...describe(entry.message),
+      receiveCount: entry.receiveCount,
+      reason,
+    });
+    await dead.update((all) => ({
+      value: [
+        ...all,
+        {
+          queue: name,
+          message: entry.message,
+          reason,
+          receiveCount: entry.receiveCount,
+          deadAt: new Date().toISOString(),
+        },
+      ],
+      result: undefined,
+    }));
+    await forget(entry);
+    pending.delete(entry);
+  }
+
   async function deliver(entry: Entry<T>): Promise<void> {
+    // Already received `maxReceives` times, the last of them never finishing: the process
+    // died during it, so this message is what brings it down. Stop here, as SQS's redrive does.
+    if (entry.receiveCount >= maxReceives) {
+      await deadLetter(
+        entry,
+        `no outcome after ${entry.receiveCount} deliveries (the process stopped during each)`,
+      );
+      return;
+    }
     entry.receiveCount++;
     try {
+      await recordReceive(entry);
       await handler(structuredClone(entry.message));
       await forget(entry);
       pending.delete(entry);
@@ -99,22 +146,7 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
         (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
       const fields = { queue: name, ...describe(entry.message), receiveCount: entry.receiveCount, reason };
       if (entry.receiveCount >= maxReceives) {
-        logger.error('message dead-lettered', fields);
-        await dead.update((all) => ({
-          value: [
-            ...all,
-            {
-              queue: name,
-              message: entry.message,
-              reason,
-              receiveCount: entry.receiveCount,
-              deadAt: new Date().toISOString(),
-            },
-          ],
-          result: undefined,
-        }));
-        await forget(entry);
-        pending.delete(entry);
+        await deadLetter(entry, reason);
       } else {
         logger.warn('delivery failed; will retry', fields);
         const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** (entry.receiveCount - 1));
@@ -148,7 +180,7 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
 
   const accept = (entry: Entry<T>, mayDuplicate = true): void => {
     pending.add(entry);
-    const holdMs = faults?.holdMs() ?? 0;
+    const holdMs = Math.max(faults?.holdMs() ?? 0, (entry.visibleAt ?? 0) - Date.now());
     if (holdMs > 0 && !closed) {
       entry.timer = setTimeout(() => {
         entry.timer = undefined;
@@ -157,7 +189,7 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
     } else makeReady(entry);
     // A second delivery of the same journal entry: whichever finishes first forgets it.
     if (mayDuplicate && faults?.duplicate())
-      accept({ id: entry.id, message: entry.message, receiveCount: 0 }, false);
+      accept({ id: entry.id, message: entry.message, receiveCount: 0, visibleAt: entry.visibleAt }, false);
   };
 
   // Redeliver what a previous run accepted but did not finish.
@@ -169,13 +201,16 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
 
   return {
     name,
-    async send(message) {
+    async send(message, sendOptions) {
       await recovered;
-      const entry: Entry<T> = { id: randomUUID(), message: structuredClone(message), receiveCount: 0 };
-      await journal.update((all) => ({
-        value: [...all, { id: entry.id, message: entry.message, receiveCount: 0 }],
-        result: undefined,
-      }));
+      const delayMs = sendOptions?.delayMs ?? 0;
+      const entry: Entry<T> = {
+        id: randomUUID(),
+        message: structuredClone(message),
+        receiveCount: 0,
+        ...(delayMs > 0 ? { visibleAt: Date.now() + delayMs } : {}),
+      };
+      await journal.update((all) => ({ value: [...all, { ...entry }], result: undefined }));
       accept(entry);
     },
     depth: () => pending.size,
@@ -199,7 +234,12 @@ export function createFileQueueStores<T>(
   message: z.ZodType<T>,
 ): { journal: JsonDocument<JournalEntry<T>[]>; deadLetters: JsonDocument<DeadLetter<T>[]> } {
   const journalSchema = z.array(
-    z.object({ id: z.string(), message, receiveCount: z.number().int().nonnegative() }),
+    z.object({
+      id: z.string(),
+      message,
+      receiveCount: z.number().int().nonnegative(),
+      visibleAt: z.number().optional(),
+    }),
   );
   const deadSchema = z.array(
     z.object({

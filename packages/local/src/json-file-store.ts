@@ -34,11 +34,37 @@ export function createMemoryDocument<T>(initial: T): JsonDocument<T> {
   };
 }
 
-/** Writes so a crash leaves either the old file or the new one: temp file, fsync, rename. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/** State files hold supporters' endpoints and keys: readable by this user only. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates `dir` (and its parents) readable by this user only. */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/**
+ * Flushes a directory's entries to disk: after a rename, the new name is durable only once
+ * its directory is, so without this a power cut can bring back the old file.
+ */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes so a crash or power cut leaves either the old file or the new one, and the new one
+ * once this resolves: temp file, fsync, rename, fsync of the directory. Mode 0600.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  await makePrivateDir(dir);
   const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w', PRIVATE_FILE_MODE);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -46,6 +72,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     await handle.close();
   }
   await rename(temp, path);
+  await syncDir(dir);
 }
 
 /**

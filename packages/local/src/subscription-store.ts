@@ -1,4 +1,4 @@
-import type { SubscriptionPage, SubscriptionStore } from '@live-scores/core';
+import { SubscriptionsFullError, type SubscriptionPage, type SubscriptionStore } from '@live-scores/core';
 import { Subscription } from '@live-scores/schema';
 import { z } from 'zod';
 import { createMemoryDocument, JsonFileStore, type JsonDocument } from './json-file-store.ts';
@@ -12,14 +12,24 @@ function pageOf(all: Subscription[], cursor: string | undefined, limit: number):
   return { subscriptions: all.slice(start, end), ...(end < all.length ? { cursor: String(end) } : {}) };
 }
 
+export interface SubscriptionStoreOptions {
+  /** New endpoints beyond this many are refused with `SubscriptionsFullError`. */
+  maxSubscriptions?: number;
+}
+
 /** Subscriptions keyed by endpoint in one JSON document (memory or file). */
-export function createSubscriptionStore(document: JsonDocument<Subscriptions>): SubscriptionStore {
+export function createSubscriptionStore(
+  document: JsonDocument<Subscriptions>,
+  options: SubscriptionStoreOptions = {},
+): SubscriptionStore {
+  const max = options.maxSubscriptions ?? Number.POSITIVE_INFINITY;
   return {
     put: (subscription) =>
-      document.update((all) => ({
-        value: { ...all, [subscription.endpoint]: subscription },
-        result: { created: !(subscription.endpoint in all) },
-      })),
+      document.update((all) => {
+        const created = !(subscription.endpoint in all);
+        if (created && Object.keys(all).length >= max) throw new SubscriptionsFullError(max);
+        return { value: { ...all, [subscription.endpoint]: subscription }, result: { created } };
+      }),
     updatePreferences: (endpoint, preferences) =>
       document.update((all) => {
         const existing = all[endpoint];

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -13,9 +14,11 @@ import {
   type ScorecardStore,
 } from '@live-scores/core';
 import type { WsConnections } from '@live-scores/local';
-import { LiveSyncRequest, TeamId } from '@live-scores/schema';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { TeamId, type LiveSocketLimits } from '@live-scores/schema';
+import { clientAddress, isLoopback } from './client-address.ts';
+import { createLiveSocketServer, LIVE_PATH, refuseUpgrade } from './live-socket.ts';
 import type { PageConfigJson } from './page-config.ts';
+import { pageSecurityHeaders } from './page-headers.ts';
 import { readStaticFile } from './static-files.ts';
 
 export interface HttpServerOptions {
@@ -24,6 +27,14 @@ export interface HttpServerOptions {
   webRoot: string;
   pageConfig: PageConfigJson;
   pageOrigins: readonly string[];
+  /** Reverse proxies in front of this server whose `X-Forwarded-For` is believed (`server.trustProxy`). */
+  trustProxy: number;
+  live: LiveSocketLimits;
+  /**
+   * `/healthz` details (pids, queues, dead letters) are for the operator: shown to loopback
+   * callers, or to a caller with `Authorization: Bearer <token>` when a token is set.
+   */
+  healthToken?: string;
   timeZone: string;
   clock: Clock;
   store: ScorecardStore;
@@ -31,7 +42,8 @@ export interface HttpServerOptions {
   connections: WsConnections;
   /** `/api/subscriptions` and `/api/vapid-public-key` (core's framework-free handler). */
   subscriptionsApi: (request: HttpRequest) => Promise<HttpResponse>;
-  health: () => Promise<Record<string, unknown>>;
+  /** The details, and whether the system is healthy (`degraded` when not). */
+  health: () => Promise<{ healthy: boolean; details: Record<string, unknown> }>;
   logger: Logger;
 }
 
@@ -43,9 +55,6 @@ export interface RunningHttpServer {
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
-const LIVE_PATH = '/live';
-/** A socket that misses a ping for this long is dropped (a phone that went out of signal). */
-const HEARTBEAT_MS = 30_000;
 
 class BodyTooLarge extends Error {}
 
@@ -74,16 +83,21 @@ function sendJson(
   response.end(JSON.stringify(value));
 }
 
-/**
- * The caller's address for rate limiting. Behind a reverse proxy on the same machine every
- * request comes from loopback, so only then is the proxy's `X-Forwarded-For` believed.
- */
-function clientIp(request: IncomingMessage): string {
-  const remote = request.socket.remoteAddress ?? 'unknown';
-  const forwarded = request.headers['x-forwarded-for'];
-  const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
-  if (loopback && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0]!.trim();
-  return remote;
+/** A path whose percent escapes decode; `undefined` for one that does not (`/%E0%A4%A`). */
+function decodablePath(path: string): string | undefined {
+  try {
+    decodeURIComponent(path);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**
@@ -95,21 +109,29 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const { logger } = options;
   const today = (): string => matchDay(options.clock.now(), options.timeZone);
 
+  const clientOf = (request: IncomingMessage): string => clientAddress(request, options.trustProxy);
+  const securityHeaders = pageSecurityHeaders(options.pageOrigins);
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local.invalid');
     const method = (request.method ?? 'GET').toUpperCase();
-    const path = url.pathname;
+    const path = decodablePath(url.pathname);
     const cors = corsHeaders(request.headers.origin, options.pageOrigins);
+    if (path === undefined) {
+      sendJson(response, 400, { error: 'malformed percent escape in the path' }, cors);
+      return;
+    }
 
     if (path.startsWith('/api/subscriptions') || path === '/api/vapid-public-key') {
+      const hasBody = method === 'POST' || method === 'PUT' || method === 'DELETE';
       const answer = await options.subscriptionsApi({
         method,
         path,
         headers: Object.fromEntries(
           Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
         ),
-        body: method === 'GET' || method === 'OPTIONS' ? undefined : await readBody(request),
-        clientIp: clientIp(request),
+        body: hasBody ? await readBody(request) : undefined,
+        clientIp: clientOf(request),
       });
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body);
@@ -126,11 +148,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
 
     if (path === '/healthz') {
-      sendJson(response, 200, {
-        status: 'ok',
-        connections: options.connections.size,
-        ...(await options.health()),
-      });
+      const { healthy, details } = await options.health();
+      const status = healthy ? 'ok' : 'degraded';
+      const operator =
+        isLoopback(clientOf(request)) || bearerMatches(request.headers.authorization, options.healthToken);
+      sendJson(response, 200, operator ? { status, connections: live.size, ...details } : { status });
       return;
     }
     if (path === '/config.json') {
@@ -161,7 +183,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       sendJson(response, 404, { error: 'not found' });
       return;
     }
-    response.writeHead(200, { ...file.headers, 'content-length': String(file.body.length) });
+    response.writeHead(200, {
+      ...securityHeaders,
+      ...file.headers,
+      'content-length': String(file.body.length),
+    });
     response.end(method === 'HEAD' ? undefined : file.body);
   }
 
@@ -174,55 +200,36 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
   });
 
-  const live = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  const alive = new WeakMap<WebSocket, boolean>();
-  const sync = (connectionId: string): Promise<number> =>
-    syncConnection(
-      {
-        scorecards: options.currentScorecards,
-        sender: options.connections.sender,
-        connections: options.connections.store,
-      },
-      connectionId,
-    );
-
-  server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://local.invalid').pathname !== LIVE_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-      return;
-    }
-    live.handleUpgrade(request, socket, head, (ws) => {
-      const connectionId = options.connections.attach(ws);
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
-      ws.on('message', (data) => {
-        let frame: unknown;
-        try {
-          frame = JSON.parse(String(data));
-        } catch {
-          return;
-        }
-        // `{ action: "ping" }` keeps proxies from closing an idle socket: nothing to answer.
-        if (LiveSyncRequest.safeParse(frame).success)
-          sync(connectionId).catch((error: unknown) =>
-            logger.warn('live sync failed', { connectionId, error }),
-          );
-      });
-      sync(connectionId).catch((error: unknown) => logger.warn('live sync failed', { connectionId, error }));
-    });
+  // A malformed request line or header never reaches `route`: answer it and drop the socket.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
+    else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
-  const heartbeat = setInterval(() => {
-    for (const ws of live.clients) {
-      if (!alive.get(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
+  const live = createLiveSocketServer({
+    limits: options.live,
+    connections: options.connections,
+    clientAddress: clientOf,
+    logger,
+    sync: (connectionId) =>
+      syncConnection(
+        {
+          scorecards: options.currentScorecards,
+          sender: options.connections.sender,
+          connections: options.connections.store,
+        },
+        connectionId,
+      ),
+  });
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://local.invalid').pathname;
+    if (path !== LIVE_PATH) {
+      socket.on('error', () => socket.destroy());
+      refuseUpgrade(socket, '404 Not Found');
+      return;
     }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
+    live.handleUpgrade(request, socket, head);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -238,8 +245,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     url: `http://${shownHost}:${port}`,
     port,
     async close() {
-      clearInterval(heartbeat);
-      for (const ws of live.clients) ws.terminate();
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

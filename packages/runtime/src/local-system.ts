@@ -30,6 +30,7 @@ import {
   BroadcastWatermarksFile,
   createBroadcastWatermark,
   createChildProcessScraperFleet,
+  createEmbeddedPushQueue,
   createEmbeddedQueue,
   createEmbeddedScorecardTopic,
   createEventLog,
@@ -210,15 +211,16 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     throw new StartupError(`corrupt state file, not starting: ${(error as Error).message}`);
   }
 
-  const subscriptions = createSubscriptionStore(subscriptionsDoc);
+  const subscriptions = createSubscriptionStore(subscriptionsDoc, {
+    maxSubscriptions: config.server.subscriptions.max,
+  });
   const states = createRulesStateStore(rulesDoc);
   const eventLog = createEventLog(eventLogDoc);
   const idempotency = createIdempotencyStore(idempotencyDoc);
   const watermark = createBroadcastWatermark(watermarksDoc);
-  const connections = createWsConnections();
+  const connections = createWsConnections({ maxBufferedBytes: config.server.live.maxBufferedKiB * 1024 });
   const topic = createEmbeddedScorecardTopic();
   const queues: EmbeddedQueue<unknown>[] = [];
-  const delayed = new Set<NodeJS.Timeout>();
 
   function queue<T>(name: QueueName, handler: (message: T) => Promise<unknown>): EmbeddedQueue<T> {
     const stores = queueStores[name] as unknown as ReturnType<typeof createFileQueueStores<T>>;
@@ -245,34 +247,14 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
   }
 
   // Consumers first: the html queue starts redelivering its journal as soon as it exists.
+  // Delayed push retries (a push service's Retry-After) are journaled with their due time.
+  const embeddedPushQueue = createEmbeddedPushQueue({ send: (message, o) => push.send(message, o) });
   const pushQueueAdapter: PushQueue = {
     async enqueueEvents(events) {
-      for (const event of events) {
-        await push.send({ type: 'event', event });
-        feed.notification(event);
-      }
+      await embeddedPushQueue.enqueueEvents(events);
+      for (const event of events) feed.notification(event);
     },
-    async enqueueJobs(jobs, { delayMs = 0 } = {}) {
-      if (delayMs <= 0) {
-        for (const job of jobs) await push.send(job);
-        return;
-      }
-      // Held in memory only: a restart during the wait drops the retry, as a push
-      // service's own retry window makes the message stale soon anyway.
-      const timer = setTimeout(() => {
-        delayed.delete(timer);
-        for (const job of jobs)
-          push.send(job).catch((error: unknown) =>
-            logger.error('push queue refused a delayed job', {
-              matchId: job.event.matchId,
-              eventId: job.event.id,
-              error,
-            }),
-          );
-      }, delayMs);
-      timer.unref();
-      delayed.add(timer);
-    },
+    enqueueJobs: (jobs, o) => embeddedPushQueue.enqueueJobs(jobs, o),
   };
   // Duplicated deliveries are done once: each fan-out and job is recorded in idempotency.json.
   const push = queue<PushQueueMessage>('push', (message) =>
@@ -423,15 +405,13 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
       // A message on one queue can put messages on the next: settle until all are empty at once.
       for (let round = 0; round < 20; round++) {
         await Promise.all(queues.map((q) => q.idle()));
-        if (queues.every((q) => q.depth() === 0) && delayed.size === 0) return;
+        if (queues.every((q) => q.depth() === 0)) return;
       }
     },
 
     async close() {
       await fleet.close();
       for (const q of queues) q.close();
-      for (const timer of delayed) clearTimeout(timer);
-      delayed.clear();
     },
   };
 }
@@ -439,6 +419,8 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
 /** The configured scraper settings as the scrape command's flags. */
 export function scraperSettingsArgs(settings: ConfigFile['scraper']): string[] {
   return [
+    '--exit-with-parent',
+    ...settings.allowedHosts.flatMap((host) => ['--allow-host', host]),
     '--safety-poll-seconds',
     String(settings.safetyPollSeconds),
     '--reload-minutes',

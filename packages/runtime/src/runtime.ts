@@ -12,9 +12,10 @@ import {
 import { createWebPushSender } from '@live-scores/push';
 import type { ConfigFile } from '@live-scores/schema';
 import { prepareDataDir } from './data-dir.ts';
+import { claimDataDir, clearDemoMatchDay } from './data-dir-owner.ts';
 import { createChromiumRenderedPage } from '@live-scores/scraper';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
-import { createLocalSystem, type LocalSystem, type QueueSettings } from './local-system.ts';
+import { createLocalSystem, type Health, type LocalSystem, type QueueSettings } from './local-system.ts';
 import type { OperatorFeed } from './operator-feed.ts';
 import { pageConfigFor } from './page-config.ts';
 import { acquireRuntimeLock } from './runtime-lock.ts';
@@ -32,6 +33,12 @@ export interface RuntimeOptions {
   env?: NodeJS.ProcessEnv;
   /** Look for fixtures straight away, not only at the scheduled times (`--now`, the demo). */
   discoverNow?: boolean;
+  /**
+   * The demo, or the club of the configuration (the default). A data dir belongs to the
+   * first that used it; the other is refused there. The demo starts each run on a fresh
+   * match day in its own data dir.
+   */
+  mode?: 'demo' | 'club';
   /** Overs per side the page assumes for "need N from M balls". */
   oversPerSide?: number;
   /** Test seams; the defaults are the real things. */
@@ -53,6 +60,11 @@ export interface Runtime {
   readonly system: LocalSystem;
   /** Stops the scheduler, the server, the scrapers and the queues, then frees the data dir. */
   close(): Promise<void>;
+}
+
+/** Degraded: a scraper that should be watching is not running, or a message was dead-lettered. */
+export function isHealthy(health: Health): boolean {
+  return health.deadLetters === 0 && health.scrapers.every((scraper) => scraper.alive);
 }
 
 function cmsFrom(config: ConfigFile, env: NodeJS.ProcessEnv): Cms | undefined {
@@ -82,6 +94,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const dataDir = await prepareDataDir(config.server.dataDir);
     const lock = await acquireRuntimeLock(dataDir);
     cleanup.push(() => lock.release());
+    const mode = options.mode ?? 'club';
+    await claimDataDir(dataDir, { mode, club: config.club.slug });
+    if (mode === 'demo') await clearDemoMatchDay(dataDir);
 
     const vapid = await loadVapidKeys(dataDir, env);
     if (vapid.source === 'generated')
@@ -95,7 +110,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const pushSender = createWebPushSender({ vapid: { subject: config.push.vapidSubject, ...vapid.keys } });
     cleanup.push(() => pushSender.close());
     const cms = options.cms ?? cmsFrom(config, env);
-    const browserPage = options.fixturesPage ? undefined : createChromiumRenderedPage();
+    const browserPage = options.fixturesPage
+      ? undefined
+      : createChromiumRenderedPage({ allowedHosts: config.scraper.allowedHosts, logger });
     if (browserPage) cleanup.push(() => browserPage.close());
     const pageUrl = config.server.publicUrl ?? '/';
 
@@ -123,6 +140,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         sender: pushSender,
         logger,
         rateLimiter: createTokenBucketLimiter({ capacity: 30, refillPerSecond: 1 }),
+        creationLimiter: createTokenBucketLimiter({
+          capacity: config.server.subscriptions.createBurst,
+          refillPerSecond: config.server.subscriptions.createPerHour / 3600,
+        }),
       },
       {
         teams: config.teams,
@@ -141,13 +162,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         webRoot: options.webRoot ?? WEB_PUBLIC_DIR,
         pageConfig: pageConfigFor(config, vapid.keys.publicKey, { oversPerSide: options.oversPerSide }),
         pageOrigins: config.server.pageOrigins,
+        trustProxy: config.server.trustProxy,
+        live: config.server.live,
+        healthToken: env.HEALTHZ_TOKEN,
         timeZone: config.schedule.timeZone,
         clock,
         store: system.store,
         currentScorecards: system.currentScorecards,
         connections: system.connections,
         subscriptionsApi,
-        health: () => system.health() as unknown as Promise<Record<string, unknown>>,
+        health: async () => {
+          const details = await system.health();
+          return { healthy: isHealthy(details), details: { ...details } };
+        },
         logger,
       });
     } catch (error) {

@@ -1,7 +1,13 @@
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, demoConfig, findConfigFile, loadConfigFile, parseConfig } from '@live-scores/config';
+import {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  demoConfig,
+  findConfigFile,
+  loadConfigFile,
+  parseConfig,
+} from '@live-scores/config';
 import { createLogger } from '@live-scores/core';
 import { startSimulator, type RunningSimulator } from '@live-scores/simulator';
 import type { ConfigFile } from '@live-scores/schema';
@@ -9,14 +15,17 @@ import { createOperatorFeed } from './operator-feed.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 import { StartupError } from './startup-error.ts';
 
-export const START_USAGE = `Usage: live-scores start [--config FILE] [--now] [--port PORT] [--speed N]
+export const START_USAGE = `Usage: live-scores start [--config FILE | --demo] [--now] [--port PORT] [--speed N]
 
 Runs the whole system on this machine: the schedule, the scraper, the queues, the
 page and the APIs. With live-scores.config.json (or --config / LIVE_SCORES_CONFIG)
-it follows the club's real league site; without one it plays a demo against a
-simulated league site.
+it follows the club's real league site; with --demo, or when there is no
+configuration file at all, it plays a demo against a simulated league site in its
+own data dir (data/demo). A data dir belongs to the club or the demo that first
+used it: the other is refused there.
 
   --config FILE  the club's configuration file
+  --demo         the demo, even where a configuration file exists
   --now          look for today's fixtures now, not only at the scheduled times
   --port PORT    listen on PORT (default 8080, or PORT); HOST and DATA_DIR are honoured too
   --speed N      demo only: simulated clock speed over real time (default 42, about ten
@@ -32,16 +41,6 @@ export const EXIT_CANNOT_START = 78;
 const DEMO_FIRST_BALL_MS = 15_000;
 const DEMO_SECOND_MATCH_AFTER_MS = 20_000;
 
-/** Files of a match day the demo clears; subscriptions and VAPID keys are kept. */
-const DEMO_MATCH_STATE = [
-  'fixtures.json',
-  'rules-state.json',
-  'event-log.json',
-  'queues',
-  'scorecards',
-  'matches',
-];
-
 export interface StartCommandIo {
   out: (line: string) => void;
   err: (line: string) => void;
@@ -52,6 +51,7 @@ export interface StartCommandIo {
 
 interface StartArgs {
   config: string | undefined;
+  demo: boolean;
   now: boolean;
   port: string | undefined;
   speed: number | undefined;
@@ -62,6 +62,7 @@ function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv): StartArgs | { h
     args: argv,
     options: {
       config: { type: 'string' },
+      demo: { type: 'boolean', default: false },
       now: { type: 'boolean', default: false },
       port: { type: 'string' },
       speed: { type: 'string' },
@@ -75,7 +76,8 @@ function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv): StartArgs | { h
     throw new Error(`--speed: expected a positive number, got "${speedText}"`);
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port))
     throw new Error(`--port: expected a port number, got "${values.port}"`);
-  return { config: values.config, now: values.now, port: values.port, speed };
+  if (values.demo && values.config !== undefined) throw new Error('--demo and --config: choose one');
+  return { config: values.config, demo: values.demo, now: values.now, port: values.port, speed };
 }
 
 /**
@@ -118,10 +120,6 @@ async function demoSetup(
   const raw = demoConfig(simulator.baseUrl, new URL(simulator.fixturesUrl).pathname);
   const dataDir = env.DATA_DIR ?? join('data', 'demo');
   const config = parseConfig({ ...raw, server: { dataDir } }, 'demo configuration', env);
-  // Each demo is a new match day on a new simulated site: yesterday's demo matches would
-  // point at a site that is gone. Only the demo's own folder is cleared, never a club's data.
-  const dir = resolve(config.server.dataDir);
-  await Promise.all(DEMO_MATCH_STATE.map((name) => rm(join(dir, name), { recursive: true, force: true })));
   out(`demo: simulated league site at ${simulator.baseUrl} (fixtures: ${simulator.fixturesUrl})`);
   out(`demo: two club matches, first ball in ${DEMO_FIRST_BALL_MS / 1000} s, clock x${args.speed ?? 42}`);
   return { config, simulator };
@@ -154,13 +152,22 @@ export async function runStartCommand(argv: string[], io?: Partial<StartCommandI
   const stopRequested = io?.stopRequested ?? stopSignal(err);
 
   try {
-    const file = await findConfigFile(args.config, process.cwd(), env);
+    // Only "no such file" means no configuration: anything else wrong with it stops here.
+    const file = args.demo ? undefined : await findConfigFile(args.config, process.cwd(), env);
     let config: ConfigFile;
     if (file) {
       config = await loadConfigFile(file, env);
-      out(`config: ${file} (${config.club.name}, ${config.teams.length} team(s))`);
+      out(`mode:     club — ${config.club.name}, ${config.teams.length} team(s), config ${file}`);
       if (args.speed !== undefined) out('note: --speed only applies to the demo; ignored');
     } else {
+      const leftover = args.demo
+        ? await findConfigFile(undefined, process.cwd(), env).catch(() => undefined)
+        : undefined;
+      out(
+        args.demo
+          ? `mode:     demo (--demo)${leftover ? `; ${leftover} is not used` : ''}`
+          : `mode:     demo — no ${CONFIG_FILE_NAME} in ${process.cwd()} (use --config FILE for a club, --demo to say demo)`,
+      );
       ({ config, simulator } = await demoSetup(args, env, out));
     }
     runtime = await startRuntime({
@@ -168,6 +175,7 @@ export async function runStartCommand(argv: string[], io?: Partial<StartCommandI
       logger,
       feed,
       env,
+      mode: simulator ? 'demo' : 'club',
       discoverNow: args.now || simulator !== undefined,
     });
 

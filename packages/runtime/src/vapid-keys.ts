@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@live-scores/local';
 import { join } from 'node:path';
 import { generateVapidKeys } from '@live-scores/push';
 import { z } from 'zod';
@@ -62,9 +63,7 @@ export async function loadVapidKeys(dataDir: string, env: NodeJS.ProcessEnv): Pr
   const keys = generateVapidKeys();
   try {
     // Created 0600 from the first byte: the private key is never readable by others, even briefly.
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600, flush: true });
-    await rename(temp, file);
+    await writeFileAtomic(file, JSON.stringify(keys, null, 2) + '\n');
   } catch (error) {
     throw new StartupError(`${file}: cannot write: ${describeErrno(error)}`);
   }

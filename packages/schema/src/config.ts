@@ -50,6 +50,74 @@ export const DEFAULT_PUSH_HOSTS = [
   'web.push.apple.com',
 ] as const;
 
+/**
+ * Push services refuse a VAPID contact they cannot reach: Apple answers 403 BadJwtToken to
+ * `mailto:` at localhost or a reserved example domain, and to `https://localhost`.
+ */
+const RESERVED_MAIL_HOST =
+  /(^|\.)(localhost|example|invalid|test|local)$|^(.+\.)?example\.(com|net|org)$|^\[?[\d.:]+\]?$/i;
+const LOCAL_WEB_HOST = /(^|\.)localhost$|^127\.|^\[::1\]$/i;
+
+function acceptedContact(subject: string): boolean {
+  if (subject.startsWith('mailto:'))
+    return !RESERVED_MAIL_HOST.test(subject.slice(subject.lastIndexOf('@') + 1).replace(/\.$/, ''));
+  return URL.canParse(subject) && !LOCAL_WEB_HOST.test(new URL(subject).hostname.replace(/\.$/, ''));
+}
+
+export const VapidSubject = z
+  .string()
+  .regex(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/, {
+    error: 'expected "mailto:you@club.org" or an https URL',
+    abort: true,
+  })
+  .refine(acceptedContact, {
+    error:
+      'expected a contact the push services accept: not localhost or a reserved example domain (Apple answers 403 BadJwtToken)',
+  });
+
+/** A host a watched page may load: "cdn.example.com" or "*.example.com". */
+export const AllowedPageHost = z
+  .string()
+  .regex(
+    /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+    'expected a host name such as "cdn.example.com" or "*.example.com"',
+  );
+
+/** What a Play-Cricket match page loads for its live scorecard: the site, its CDN and scripts. */
+export const DEFAULT_SCRAPER_HOSTS = [
+  '*.play-cricket.com',
+  '*.ecb.co.uk',
+  '*.pusher.com',
+  '*.pusherapp.com',
+  'cdnjs.cloudflare.com',
+  'code.jquery.com',
+  'ajax.googleapis.com',
+  'cdn.jsdelivr.net',
+] as const;
+
+/** Limits that keep one client, or a crowd, from exhausting the live socket server. */
+export const LiveSocketLimits = z.object({
+  /** Open `/live` sockets in all; one more is answered 503 at upgrade. */
+  maxConnections: z.number().int().min(1).default(20_000),
+  /** Open sockets from one client address (a club house's wifi shares one). */
+  maxConnectionsPerClient: z.number().int().min(1).default(200),
+  /** Frames a client may send a minute (the page sends a sync and a ping now and then). */
+  messagesPerMinute: z.number().int().min(1).default(120),
+  /** A client this far behind (KiB queued for it) is disconnected rather than buffered. */
+  maxBufferedKiB: z.number().int().min(64).default(4096),
+});
+export type LiveSocketLimits = z.infer<typeof LiveSocketLimits>;
+
+/** Caps on what the subscriptions API stores. */
+export const SubscriptionLimits = z.object({
+  /** Stored subscriptions; a new one beyond this is answered 503. */
+  max: z.number().int().min(1).default(100_000),
+  /** New subscriptions one client address may create in a burst, and per hour after it. */
+  createBurst: z.number().int().min(1).default(20),
+  createPerHour: z.number().int().min(1).default(120),
+});
+export type SubscriptionLimits = z.infer<typeof SubscriptionLimits>;
+
 export const TeamConfig = z.object({
   id: TeamId,
   /** How the team is named in titles and on the page, e.g. "1st XI". */
@@ -106,9 +174,7 @@ export const ConfigFile = z
     notifications: NotificationRules.prefault({}),
     push: z.object({
       /** VAPID subject: a mailto: or https: contact for the push services. */
-      vapidSubject: z
-        .string()
-        .regex(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/, 'expected "mailto:you@club.org" or an https URL'),
+      vapidSubject: VapidSubject,
       allowedHosts: z.array(AllowedPushHost).default([...DEFAULT_PUSH_HOSTS]),
       /** Seconds a push service keeps an undelivered message. */
       ttlSeconds: z
@@ -127,6 +193,14 @@ export const ConfigFile = z
         pageOrigins: z.array(z.url()).default([]),
         /** The public URL of the supporters' page; notifications link here. */
         publicUrl: z.url().optional(),
+        /**
+         * How many reverse proxies stand in front of this server. 0 (the default): the peer
+         * address is the client and `X-Forwarded-For` is ignored; N: the N-th address from the
+         * right of `X-Forwarded-For` is the client (the right-most one no proxy of ours added).
+         */
+        trustProxy: z.number().int().min(0).max(10).default(0),
+        live: LiveSocketLimits.prefault({}),
+        subscriptions: SubscriptionLimits.prefault({}),
       })
       .prefault({}),
     scraper: z
@@ -139,6 +213,12 @@ export const ConfigFile = z
           .prefault({}),
         /** Coalescing window for a burst of DOM mutations (one ball = one message). */
         debounceMs: z.number().int().min(0).max(5000).default(40),
+        /**
+         * Hosts a watched page may load besides the league site itself ("*.example.com" allows
+         * its subdomains). Everything else is blocked, and so are loopback, private and
+         * link-local addresses whatever this list says.
+         */
+        allowedHosts: z.array(AllowedPageHost).default([...DEFAULT_SCRAPER_HOSTS]),
       })
       .prefault({}),
     cms: z

@@ -88,7 +88,10 @@ export async function openMatchDay(options: SoakOptions, dataDir: string): Promi
       teams: SOAK_CLUB.teams,
       schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
       notifications: { oversInterval: 1 },
-      push: { vapidSubject: 'mailto:soak@example.org', allowedHosts: [new URL(receiver.origin).host] },
+      push: {
+        vapidSubject: 'mailto:soak@cleckheatoncc.co.uk',
+        allowedHosts: [new URL(receiver.origin).host],
+      },
       scraper: { safetyPollSeconds: 5, tabPollSeconds: { min: 1, max: 2 } },
       server: { host: '127.0.0.1', port: 0, dataDir },
     },

@@ -26,7 +26,7 @@ export const EXAMPLE_CONFIG = parseConfig(
       findFixtures: 'cron(0/30 11-15 ? 4-9 SAT,SUN *)',
       sweepScrapers: 'cron(0 21 ? 4-9 SAT,SUN *)',
     },
-    push: { vapidSubject: 'mailto:scores@cleckheatoncc.example' },
+    push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
     server: { pageOrigins: ['https://scores.cleckheatoncc.example', 'https://www.cleckheatoncc.example'] },
     aws: { region: 'eu-west-2', operatorEmail: 'operator@cleckheatoncc.example' },
   },

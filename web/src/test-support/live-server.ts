@@ -46,7 +46,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       teams: TEAMS.map(({ id, label }) => ({ id, label, fixturesText: `Cleckheaton CC - ${label}` })),
       schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
       push: {
-        vapidSubject: 'mailto:scores@example.org',
+        vapidSubject: 'mailto:scores@cleckheatoncc.co.uk',
         ...(options.pushHost ? { allowedHosts: [options.pushHost] } : {}),
       },
       server: { host: '127.0.0.1', port: options.port ?? 0, dataDir, pageOrigins: options.pageOrigins },

@@ -72,7 +72,10 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
         notifications: { oversInterval: options.oversInterval },
         // Look for each match's scorecard tab every second or two, so it is watched from the first ball.
         scraper: { tabPollSeconds: { min: 1, max: 2 } },
-        push: { vapidSubject: 'mailto:bench@example.org', allowedHosts: [new URL(receiver.origin).host] },
+        push: {
+          vapidSubject: 'mailto:bench@cleckheatoncc.co.uk',
+          allowedHosts: [new URL(receiver.origin).host],
+        },
         server: { host: '127.0.0.1', port: 0, dataDir },
       },
       'freshness benchmark configuration',

@@ -1,3 +1,4 @@
+import { ECDH } from 'node:crypto';
 import {
   oneLineReason,
   PreferencesUpdate,
@@ -50,12 +51,28 @@ function withAllowedEndpoint<T extends { endpoint: string }>(
   return check.ok ? parsed : { ok: false, reason: check.reason };
 }
 
-/** POST body: a full subscription whose endpoint is on the allow-list. */
+/**
+ * Whether `p256dh` is a point on P-256. Its shape is checked by the schema; a well-shaped key
+ * off the curve would be stored and then fail every encryption for that subscriber.
+ */
+export function isP256Point(p256dh: string): boolean {
+  try {
+    ECDH.convertKey(Buffer.from(p256dh, 'base64url'), 'prime256v1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** POST body: a full subscription whose key is a P-256 point and whose endpoint is on the allow-list. */
 export function parseSubscribeBody(
   body: string | undefined,
   allowed: readonly AllowedHost[],
 ): Parsed<SubscriptionT> {
-  return withAllowedEndpoint(parseBody<SubscriptionT>(Subscription, body), allowed);
+  const parsed = withAllowedEndpoint(parseBody<SubscriptionT>(Subscription, body), allowed);
+  if (parsed.ok && !isP256Point(parsed.value.keys.p256dh))
+    return { ok: false, reason: 'keys.p256dh: not a point on the P-256 curve' };
+  return parsed;
 }
 
 /** PUT body: `{ endpoint, preferences }` for an endpoint on the allow-list. */

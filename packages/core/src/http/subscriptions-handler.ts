@@ -36,6 +36,14 @@ export interface SubscriptionsApiSettings extends ManageSubscriptionsSettings {
 export interface SubscriptionsApiDeps extends ManageSubscriptionsDeps {
   /** Absent where the platform throttles (API Gateway). */
   rateLimiter?: RateLimiter;
+  /** New subscriptions per client address, on top of `rateLimiter` (a flood of fake subscribers). */
+  creationLimiter?: RateLimiter;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'DELETE']);
+
+function declaresJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 export const SUBSCRIPTIONS_PATH = '/api/subscriptions';
@@ -87,11 +95,27 @@ export function createSubscriptionsHandler(
         : json(405, { error: 'method not allowed' }, { ...cors, allow: 'GET' });
     }
 
+    // Only JSON is read: this also refuses the `text/plain` posts a cross-site form may send
+    // without a CORS preflight.
+    if (BODY_METHODS.has(method) && !declaresJson(request.headers['content-type']))
+      return json(415, { error: 'expected Content-Type: application/json' }, cors);
+
+    const creation =
+      method === 'POST' ? deps.creationLimiter?.take(request.clientIp ?? 'unknown') : undefined;
+    if (creation && !creation.allowed)
+      return json(
+        429,
+        { error: 'too many new subscriptions from this address' },
+        { ...cors, 'retry-after': String(creation.retryAfterSeconds) },
+      );
+
     switch (method) {
       case 'POST': {
         const parsed = parseSubscribeBody(request.body, settings.allowedHosts);
         if (!parsed.ok) return badRequest(parsed.reason, cors);
         const result = await subscribe(deps, parsed.value, settings);
+        if (result.status === 503)
+          return json(503, { error: result.reason }, { ...cors, 'retry-after': '3600' });
         return result.status === 201
           ? json(201, { subscribed: true }, cors)
           : badRequest(result.reason, cors);

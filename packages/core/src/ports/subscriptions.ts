@@ -1,5 +1,13 @@
 import type { Subscription, SubscriptionPreferences } from '@live-scores/schema';
 
+/** A store at its configured capacity refuses new endpoints (existing ones may still change). */
+export class SubscriptionsFullError extends Error {
+  override name = 'SubscriptionsFullError';
+  constructor(readonly max: number) {
+    super(`the subscription store is full (${max} subscriptions)`);
+  }
+}
+
 export interface SubscriptionPage {
   subscriptions: Subscription[];
   /** Opaque; absent on the last page. */
@@ -12,7 +20,10 @@ export interface SubscriptionPage {
  * snapshot that may miss entries written during it.
  */
 export interface SubscriptionStore {
-  /** Create or replace by endpoint; resolves `true` when it was new. */
+  /**
+   * Create or replace by endpoint; resolves `true` when it was new. A store with a capacity
+   * rejects a new endpoint beyond it with `SubscriptionsFullError`.
+   */
   put(subscription: Subscription): Promise<{ created: boolean }>;
   /** Replace the preferences of an existing entry; `false` when there is none. */
   updatePreferences(endpoint: string, preferences: SubscriptionPreferences | undefined): Promise<boolean>;

@@ -1,7 +1,7 @@
 import type { Subscription, SubscriptionPreferences, TeamConfig } from '@live-scores/schema';
 import type { Logger } from '../logger.ts';
 import type { PushSender } from '../ports/push-sender.ts';
-import type { SubscriptionStore } from '../ports/subscriptions.ts';
+import { SubscriptionsFullError, type SubscriptionStore } from '../ports/subscriptions.ts';
 import { pushTopic } from '../push-message.ts';
 
 export interface ManageSubscriptionsDeps {
@@ -32,7 +32,10 @@ export function confirmationText(
   return `Subscribed to ${joinLabels(chosen.map((t) => t.label))} live scores`;
 }
 
-export type SubscribeResult = { status: 201 } | { status: 400; reason: string };
+export type SubscribeResult =
+  | { status: 201 }
+  | { status: 400; reason: string }
+  | { status: 503; reason: string };
 
 /**
  * Creates or replaces the subscription and sends a confirmation push, so the supporter sees
@@ -43,7 +46,13 @@ export async function subscribe(
   subscription: Subscription,
   settings: ManageSubscriptionsSettings,
 ): Promise<SubscribeResult> {
-  await deps.subscriptions.put(subscription);
+  try {
+    await deps.subscriptions.put(subscription);
+  } catch (error) {
+    if (!(error instanceof SubscriptionsFullError)) throw error;
+    deps.logger.warn('subscription refused: store full', { max: error.max });
+    return { status: 503, reason: 'not taking new subscriptions at the moment' };
+  }
   const text = confirmationText(subscription.preferences, settings.teams);
   const outcome = await deps.sender.send(subscription, {
     payload: {

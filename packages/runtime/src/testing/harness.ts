@@ -36,7 +36,7 @@ export function testConfig(overrides: Partial<ConfigFileInput> & { dataDir: stri
       league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
       teams: TEST_TEAMS,
       schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
-      push: { vapidSubject: 'mailto:scores@example.org' },
+      push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
       server: { host: '127.0.0.1', port: 0, dataDir },
       ...rest,
     },
