@@ -55,8 +55,8 @@ export function createSubscriptionStore(
   };
 }
 
-export const createMemorySubscriptionStore = (): SubscriptionStore =>
-  createSubscriptionStore(createMemoryDocument({}));
+export const createMemorySubscriptionStore = (options: SubscriptionStoreOptions = {}): SubscriptionStore =>
+  createSubscriptionStore(createMemoryDocument({}), options);
 
 /** `<dataDir>/subscriptions.json`, rewritten atomically on each change. */
 export const createFileSubscriptionStore = (path: string): SubscriptionStore =>

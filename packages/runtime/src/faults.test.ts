@@ -256,6 +256,62 @@ describe('start-up refusals', () => {
     }
   });
 
+  const quietly = (errors: string[], out: string[] = []) => ({
+    out: (line: string) => void out.push(line),
+    err: (line: string) => void errors.push(line),
+    env: {},
+    stopRequested: new Promise<string>(() => undefined),
+  });
+
+  it("never plays the demo in a club's data dir, nor runs the club in the demo's, with one line each", async () => {
+    const dir = await tempDir();
+    const dataDir = join(dir, 'data');
+    const configFile = join(dir, 'live-scores.config.json');
+    const { server: _server, ...config } = testConfig({ dataDir });
+    await writeFile(configFile, JSON.stringify({ ...config, server: { port: 0, dataDir } }));
+    // The club's data dir, as a real run leaves it.
+    await mkdir(dataDir);
+    await writeFile(
+      join(dataDir, 'data-dir.json'),
+      JSON.stringify({ mode: 'club', club: 'cleckheaton-test', since: '2026-05-02T11:00:00.000Z' }),
+    );
+
+    const errors: string[] = [];
+    const out: string[] = [];
+    const code = await runStartCommand(['--demo'], { ...quietly(errors, out), env: { DATA_DIR: dataDir } });
+    expect(code).toBe(78);
+    expect(out[0]).toBe('mode:     demo (--demo)');
+    expect(errors).toEqual([
+      `live-scores start: data dir ${dataDir} belongs to the club "cleckheaton-test" (since 2026-05-02T11:00:00.000Z); the demo needs a data dir of its own (set DATA_DIR or server.dataDir)`,
+    ]);
+
+    await writeFile(
+      join(dataDir, 'data-dir.json'),
+      JSON.stringify({ mode: 'demo', club: 'cleckheaton-demo', since: '2026-05-02T11:00:00.000Z' }),
+    );
+    const clubErrors: string[] = [];
+    const clubOut: string[] = [];
+    expect(await runStartCommand(['--config', configFile], quietly(clubErrors, clubOut))).toBe(78);
+    expect(clubOut[0]).toBe(`mode:     club — Cleckheaton CC, 2 team(s), config ${configFile}`);
+    expect(clubErrors).toEqual([
+      `live-scores start: data dir ${dataDir} belongs to the demo (since 2026-05-02T11:00:00.000Z); the club "cleckheaton-test" needs a data dir of its own (set DATA_DIR or server.dataDir)`,
+    ]);
+  });
+
+  it('stops on a configuration it cannot read rather than falling back to the demo', async () => {
+    const dir = await tempDir();
+    const configFile = join(dir, 'live-scores.config.json');
+    await mkdir(configFile);
+    const errors: string[] = [];
+    const out: string[] = [];
+    expect(await runStartCommand(['--config', configFile], quietly(errors, out))).toBe(78);
+    expect(errors).toEqual([
+      `live-scores start: ${configFile}: cannot read: is a directory, not a file (EISDIR)`,
+    ]);
+    expect(out.some((line) => line.includes('demo'))).toBe(false);
+    expect(await runStartCommand(['--demo', '--config', configFile], quietly([], []))).toBe(2);
+  });
+
   it('refuses to start on a corrupt state file, naming it, and never resets it', async () => {
     const dataDir = await tempDir();
     const file = join(dataDir, 'rules-state.json');

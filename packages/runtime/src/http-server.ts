@@ -55,6 +55,7 @@ export interface RunningHttpServer {
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
+const LISTEN_BACKLOG = 4096;
 
 class BodyTooLarge extends Error {}
 
@@ -233,7 +234,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => {
+    // A crowd reconnecting after a blip arrives at once: queue them rather than reset them.
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });

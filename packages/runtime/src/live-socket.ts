@@ -18,6 +18,8 @@ const MAX_CLIENT_MESSAGE_BYTES = 512;
  */
 const MAX_FRAGMENTS = 4;
 const MAX_BUFFERED_CHUNKS = 64;
+/** How long a client that broke the rules has to answer the close before it is cut off. */
+const ABUSER_CLOSE_MS = 2_000;
 /** A socket that misses a ping for this long is dropped (a phone that went out of signal). */
 const HEARTBEAT_MS = 30_000;
 
@@ -88,6 +90,15 @@ export function createLiveSocketServer(options: LiveSocketOptions): LiveSocketSe
     else perClient.set(address, left);
   };
 
+  /**
+   * Closes a socket that broke the rules. A misbehaving client may never answer the close
+   * handshake, so it is cut off shortly after rather than held for ws's 30 seconds.
+   */
+  function closeAbuser(ws: WebSocket, code: number, reason: string): void {
+    ws.close(code, reason);
+    setTimeout(() => ws.terminate(), ABUSER_CLOSE_MS).unref();
+  }
+
   const syncQuietly = (connectionId: string): void =>
     void options
       .sync(connectionId)
@@ -108,14 +119,8 @@ export function createLiveSocketServer(options: LiveSocketOptions): LiveSocketSe
     ws.once('close', () => release(address));
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!withinBudget()) {
-        ws.close(1008, 'too many messages');
-        return;
-      }
-      if (isBinary) {
-        ws.close(1003, 'text frames only');
-        return;
-      }
+      if (!withinBudget()) return closeAbuser(ws, 1008, 'too many messages');
+      if (isBinary) return closeAbuser(ws, 1003, 'text frames only');
       let frame: unknown;
       try {
         frame = JSON.parse(String(data));

@@ -202,4 +202,91 @@ describe('the subscriptions API', () => {
     });
     expect(other.status).toBe(200);
   });
+
+  it('reads only bodies declared as JSON (415), so a cross-site text/plain post gets nowhere', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      for (const headers of [{ 'content-type': 'text/plain' }, {}, { 'content-type': 'application/jsonx' }]) {
+        const response = await handle(request(method, browserSubscription('/api/typed'), { headers }));
+        expect([response.status, JSON.parse(response.body)]).toEqual([
+          415,
+          { error: 'expected Content-Type: application/json' },
+        ]);
+      }
+    }
+    const charset = await handle(
+      request('POST', browserSubscription('/api/typed'), {
+        headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+      }),
+    );
+    expect(charset.status).toBe(201);
+  });
+
+  it('refuses a p256dh that is well formed but not on the curve, storing nothing', async () => {
+    const { endpoint, keys } = browserSubscription('/api/off-curve');
+    const offCurve = Buffer.from(keys.p256dh, 'base64url');
+    offCurve[64] = offCurve[64]! ^ 1;
+    const response = await handle(
+      request('POST', { endpoint, keys: { ...keys, p256dh: offCurve.toString('base64url') } }),
+    );
+    expect([response.status, JSON.parse(response.body)]).toEqual([
+      400,
+      { error: 'keys.p256dh: not a point on the P-256 curve' },
+    ]);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('answers 503 once the store is full, while existing subscribers can still change theirs', async () => {
+    const full = createSubscriptionsHandler(
+      {
+        subscriptions: createMemorySubscriptionStore({ maxSubscriptions: 1 }),
+        sender,
+        logger: createMemoryLogger(),
+      },
+      {
+        teams,
+        pageUrl: PAGE,
+        allowedHosts: parseAllowedHosts([new URL(receiver.origin).host]),
+        pageOrigins: [PAGE],
+        vapidPublicKey: vapid.publicKey,
+      },
+    );
+    const first = browserSubscription('/api/first');
+    expect((await full(request('POST', first))).status).toBe(201);
+    const refused = await full(request('POST', browserSubscription('/api/second')));
+    expect([refused.status, JSON.parse(refused.body)]).toEqual([
+      503,
+      { error: 'not taking new subscriptions at the moment' },
+    ]);
+    expect((await full(request('POST', { ...first, preferences: { teams: ['firstTeam'] } }))).status).toBe(
+      201,
+    );
+  });
+
+  it('limits how many subscriptions one address creates, apart from its other requests', async () => {
+    const limited = createSubscriptionsHandler(
+      {
+        subscriptions: store,
+        sender,
+        logger: createMemoryLogger(),
+        creationLimiter: createTokenBucketLimiter({ capacity: 2, refillPerSecond: 1 / 30 }),
+      },
+      {
+        teams,
+        pageUrl: PAGE,
+        allowedHosts: parseAllowedHosts([new URL(receiver.origin).host]),
+        pageOrigins: [PAGE],
+        vapidPublicKey: vapid.publicKey,
+      },
+    );
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await limited(request('POST', browserSubscription(`/api/c${i}`)))).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    const put = await limited(request('PUT', { endpoint: browserSubscription('/api/c0').endpoint }));
+    expect(put.status).toBe(200);
+    const elsewhere = await limited(
+      request('POST', browserSubscription('/api/c3'), { clientIp: '198.51.100.9' }),
+    );
+    expect(elsewhere.status).toBe(201);
+  });
 });
