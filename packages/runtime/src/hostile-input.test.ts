@@ -217,7 +217,7 @@ describe('the server under hostile input', () => {
 
     it('holds 2,000 idle sockets, and answers the page and the API meanwhile', async () => {
       tally.tried++;
-      const sockets = await openSockets(2_000);
+      expect(await openSockets(2_000)).toHaveLength(2_000);
       expect((await fetch(url('/'))).status).toBe(200);
       const health = (await (await fetch(url('/healthz'))).json()) as { connections: number };
       expect(health.connections).toBe(2_000);
