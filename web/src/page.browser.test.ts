@@ -69,22 +69,14 @@ describe('the supporters page in Chromium, served by the local runtime', () => {
     expect(sentFrames).toContainEqual({ action: 'sync' });
   });
 
-  it('applies a WebSocket update to the page within 100 ms, highlights the row and announces the wicket', async () => {
-    await page.evaluate(() => {
-      const w = window as unknown as { changedAt?: number };
-      const target = document.querySelector('#match-6123456 .summary-score') as Element;
-      new MutationObserver(() => (w.changedAt ??= Date.now())).observe(target, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+  // How fast is `npm run bench`'s page.update.p99_ms; this says what the update does.
+  it('applies a WebSocket update to the page, highlights the row and announces the wicket', async () => {
     const next = afterBall(chaseInProgress(), { runs: 0, howOut: 'b H Brook' });
-    const sentAt = await server.publish(next);
-    const changedAt = await page
-      .waitForFunction(() => (window as unknown as { changedAt?: number }).changedAt, { timeout: 5000 })
-      .then((handle) => handle.jsonValue() as Promise<number>);
-    expect(changedAt - sentAt).toBeLessThan(100);
+    await server.publish(next);
+    await page.waitForFunction(
+      () => document.querySelector('#match-6123456 .summary-score')?.textContent?.includes('148/7'),
+      { polling: 'mutation' },
+    );
     expect(await textOf(page, '#match-6123456 .summary-score')).toBe('Cleckheaton 148/7 (38.3 ov)');
     expect(
       await page.$eval('#match-6123456 tr[data-row="1:bat:T Priestley"]', (r) =>

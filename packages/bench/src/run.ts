@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { fanoutLatency } from './benchmarks/fanout.ts';
+import { pageUpdateBenchmark } from './benchmarks/page-update.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
 import { freshnessBenchmark } from './benchmarks/freshness.ts';
 import { pushThroughput } from './benchmarks/push.ts';
@@ -15,6 +16,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   fanoutLatency(),
   scraperBenchmark(),
   freshnessBenchmark(),
+  pageUpdateBenchmark(),
 ];
 
 /** `bench/` at the repository root. */
