@@ -47,6 +47,72 @@ function timedSink(): { stream: Writable; writes: Map<string, number[]> } {
   return { stream, writes };
 }
 
+/** Node + Chromium proportional memory, in MB. */
+function pssMbOf(browserPid: number): number {
+  return (processTreePssBytes(process.pid, { descendants: false }) + processTreePssBytes(browserPid)) / MB;
+}
+
+export interface BlockingSavings {
+  /** PSS (MB) of each run with images, media and fonts blocked, and with them loaded, A B A B. */
+  blockedMb: number[];
+  loadedMb: number[];
+  matches: number;
+}
+
+/** Watches `matches` pages until each has sent its first scorecard, then reads the memory. */
+async function watchedMemory(matches: number, loadUnneeded: boolean): Promise<number> {
+  const sim = await startSimulator({
+    speed: 0,
+    seed: 'bench-assets',
+    matches,
+    otherMatches: 0,
+    oversPerSide: 20,
+  });
+  const { stream, writes } = timedSink();
+  const watcher = new Watcher({
+    queue: createJsonLinesHtmlQueue(stream),
+    logger: createLogger({ service: 'scraper-bench', level: 'error' }),
+    timing: { tabPoll: { minMs: 200, maxMs: 1_000 } },
+    exitWhenIdle: false,
+    loadUnneeded,
+  });
+  for (const match of sim.matches)
+    watcher.add({ url: match.url, matchId: match.matchId, teamId: match.teamId ?? 'other' });
+  const running = watcher.run();
+  try {
+    for (const match of sim.matches) sim.step(match.matchId);
+    await until(
+      () => sim.matches.every((m) => (writes.get(m.matchId)?.length ?? 0) >= 1),
+      60_000,
+      'every match watched',
+    );
+    await pause(2_000);
+    return pssMbOf(watcher.browserPid as number);
+  } finally {
+    await watcher.stop();
+    await running;
+    await sim.close();
+  }
+}
+
+/**
+ * What blocking the assets a scorecard never needs (the site's crests, sponsors' banners and
+ * web font) saves: the same pages watched with them blocked and loaded, interleaved A B A B
+ * so that a drift in the machine's state falls on both.
+ */
+export async function measureBlockingSavings(
+  options: { matches?: number; rounds?: number } = {},
+): Promise<BlockingSavings> {
+  const matches = options.matches ?? 8;
+  const blockedMb: number[] = [];
+  const loadedMb: number[] = [];
+  for (let round = 0; round < (options.rounds ?? 2); round++) {
+    blockedMb.push(await watchedMemory(matches, false));
+    loadedMb.push(await watchedMemory(matches, true));
+  }
+  return { blockedMb, loadedMb, matches };
+}
+
 function appliedAt(sim: RunningSimulator, matchId: string, version: number): number | undefined {
   return sim.appliedLog().find((a) => a.matchId === matchId && a.version === version)?.appliedAt;
 }

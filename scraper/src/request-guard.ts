@@ -9,6 +9,8 @@ export interface RequestPolicy {
   siteOrigin: string;
   /** Other hosts the live scorecard needs: "cdn.example.com" or "*.example.com". */
   allowedHosts: readonly string[];
+  /** Load images, media and fonts too (only to measure what blocking them saves). */
+  loadUnneeded?: boolean;
 }
 
 export type RequestVerdict = { allow: true } | { allow: false; reason: string };
@@ -73,7 +75,8 @@ function hostAllowed(host: string, allowedHosts: readonly string[]): boolean {
  */
 export function requestVerdict(url: string, resourceType: string, policy: RequestPolicy): RequestVerdict {
   if (url.startsWith('data:') || url.startsWith('blob:')) return { allow: true };
-  if (UNNEEDED_TYPES.has(resourceType)) return { allow: false, reason: `${resourceType} not needed` };
+  if (UNNEEDED_TYPES.has(resourceType) && !policy.loadUnneeded)
+    return { allow: false, reason: `${resourceType} not needed` };
   let parsed: URL;
   try {
     parsed = new URL(url);

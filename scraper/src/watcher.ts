@@ -26,6 +26,8 @@ export interface WatcherOptions {
   singleProcess?: boolean;
   /** Hosts a page may load besides its league site (`scraper.allowedHosts`); the defaults when absent. */
   allowedHosts?: readonly string[];
+  /** Let pages load images, media and fonts (the benchmark's comparison; never in service). */
+  loadUnneeded?: boolean;
   /** Matches sharing one browser context (and connection pool); 4 by default. */
   matchesPerContext?: number;
   now?: () => Date;
@@ -88,7 +90,10 @@ export class Watcher {
       timing: this.timing,
       logger: this.logger,
       now: this.options.now ?? (() => new Date()),
-      requestPolicy: requestPolicyFor(target.url, this.options.allowedHosts),
+      requestPolicy: {
+        ...requestPolicyFor(target.url, this.options.allowedHosts),
+        loadUnneeded: this.options.loadUnneeded,
+      },
       onFinished: (finished) => this.forget(finished),
     });
     this.sessions.set(target.matchId, session);

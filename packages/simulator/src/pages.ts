@@ -2,6 +2,7 @@ import { escapeHtml as e } from './html.ts';
 import { LIVE_SCRIPT } from './live-script.ts';
 import type { MatchUpdate } from './render-match.ts';
 import { renderPart } from './render-match.ts';
+import { ASSET_MARKUP, ASSET_STYLE } from './site-assets.ts';
 
 /** Whole documents: the fixtures page and the match page, with the cookie banner. */
 
@@ -32,7 +33,7 @@ function documentShell(title: string, body: string, bodyAttributes = ''): string
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${e(title)}</title><style>${STYLE}</style></head>` +
+    `<title>${e(title)}</title><style>${STYLE}${ASSET_STYLE}</style></head>` +
     `<body${bodyAttributes}>${body}<script>${LIVE_SCRIPT}</script></body></html>`
   );
 }
@@ -49,6 +50,7 @@ export function renderMatchPage(
     : '';
   const body =
     cookieBanner(options.cookiesAccepted) +
+    ASSET_MARKUP +
     renderPart(update.header) +
     '<div class="match-tabs"><ul class="nav nav-tabs" id="match-tabs" role="tablist">' +
     '<li class="nav-item"><a class="nav-link active" id="nvInfoTab-tab" href="#nvInfoTab" role="tab">Match Info</a></li>' +

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { oneLineReason } from '@live-scores/schema';
 import { AppliedChange } from './logs.ts';
 import type { RunningSimulator } from './server.ts';
+import { SITE_ASSETS } from './site-assets.ts';
 import { UnknownMatchError } from './errors.ts';
 
 /** What the routes need from the running simulator. */
@@ -124,6 +125,17 @@ export async function handleSimRequest(
     return;
   }
   if (url.pathname === `/website/web_pages/${ctx.fixturesPageId}`) return html(res, 200, ctx.fixturesPage());
+  const asset = SITE_ASSETS[url.pathname];
+  if (asset) {
+    const body = asset.body();
+    res.writeHead(200, {
+      'content-type': asset.type,
+      'content-length': body.length,
+      'cache-control': 'max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
   const result = /^\/website\/results\/(\d{1,12})$/.exec(url.pathname);
   const page = result ? ctx.matchPage(result[1] as string) : null;
   if (page !== null) return html(res, 200, page);

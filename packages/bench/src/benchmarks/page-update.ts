@@ -53,7 +53,10 @@ export function pageUpdateBenchmark(): Benchmark {
       const config = parseConfig(
         {
           club: { name: 'Cleckheaton CC', shortName: 'Cleckheaton', slug: 'cleckheaton-bench' },
-          league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
+          league: {
+            baseUrl: 'https://bradfordcl.play-cricket.com',
+            fixturesPath: '/website/web_pages/315262',
+          },
           teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
           schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
           push: { vapidSubject: 'mailto:bench@cleckheatoncc.co.uk' },
@@ -78,7 +81,8 @@ export function pageUpdateBenchmark(): Benchmark {
         for (let n = 2; n <= UPDATES + 1; n++) {
           const expected = `${100 + n}/3`;
           const shown = page.waitForFunction(
-            (text: string) => document.querySelector('#match-6123456 .summary-score')?.textContent?.includes(text),
+            (text: string) =>
+              document.querySelector('#match-6123456 .summary-score')?.textContent?.includes(text),
             { polling: 'mutation', timeout: 10_000 },
             expected,
           );
@@ -92,7 +96,11 @@ export function pageUpdateBenchmark(): Benchmark {
         await runtime.close();
         await rm(dataDir, { recursive: true, force: true });
       }
-      const detail = { p50_ms: percentile(latencies, 50), p95_ms: percentile(latencies, 95), updates: latencies.length };
+      const detail = {
+        p50_ms: percentile(latencies, 50),
+        p95_ms: percentile(latencies, 95),
+        updates: latencies.length,
+      };
       return [
         {
           key: 'page.update.p99_ms',

@@ -1,6 +1,6 @@
-import { type ScraperBenchOptions, measureScraper } from '@live-scores/scraper/bench';
-import { percentile } from '../stats.ts';
-import type { Benchmark } from '../types.ts';
+import { type ScraperBenchOptions, measureBlockingSavings, measureScraper } from '@live-scores/scraper/bench';
+import { median, percentile } from '../stats.ts';
+import type { Benchmark, BenchResult } from '../types.ts';
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -12,8 +12,11 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 export function scraperBenchmark(options: ScraperBenchOptions = {}): Benchmark {
   return {
     name: 'scraper',
-    async run() {
+    async run(): Promise<BenchResult[]> {
       const measured = await measureScraper(options);
+      const savings = await measureBlockingSavings({ matches: options.matches });
+      const blocked = median(savings.blockedMb);
+      const loaded = median(savings.loadedMb);
       const latencies = measured.emitLatenciesMs;
       const latencyDetail = {
         changes: latencies.length,
@@ -51,6 +54,17 @@ export function scraperBenchmark(options: ScraperBenchOptions = {}): Benchmark {
           value: Math.round(measured.pssMb),
           unit: 'MB',
           target: { op: '<=', value: 1024 },
+        },
+        {
+          key: 'scraper.blocking_saves_mb',
+          label: `Memory saved by blocking images, media and fonts, ${savings.matches} matches (PSS, median of A B A B runs)`,
+          value: Math.round(loaded - blocked),
+          unit: 'MB',
+          detail: {
+            blockedMb: Math.round(blocked),
+            loadedMb: Math.round(loaded),
+            rounds: savings.blockedMb.length,
+          },
         },
         {
           key: 'scraper.idle_cpu_pct',
