@@ -36,7 +36,7 @@ describe('the embedded queue killed with SIGKILL while writing', () => {
     const dir = await mkdtemp(join(tmpdir(), 'queue-crash-'));
     const acknowledged: number[] = [];
     let next = 1;
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 8; round++) {
       const acked = await runAndKill(dir, next, 5, Math.floor(Math.random() * 120));
       acknowledged.push(...acked);
       next = Math.max(next, ...acked) + 1;
@@ -54,10 +54,11 @@ describe('the embedded queue killed with SIGKILL while writing', () => {
       ).toEqual([]);
       next = Math.max(next, ...kept) + 1;
     }
-    expect(acknowledged.length).toBeGreaterThanOrEqual(50);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
     // Temp files of interrupted writes may remain; nothing else does.
     for (const name of await readdir(dir))
       expect(name).toMatch(/^crash\.(journal|dead-letters)\.json(\.\d+\.tmp)?$/);
     await rm(dir, { recursive: true, force: true });
-  });
+    // Each round starts a process: on a busy machine that alone can take seconds.
+  }, 240_000);
 });

@@ -37,6 +37,10 @@ describe('the single-machine runtime, end to end', () => {
       otherMatches: 1,
       oversPerSide: 3,
     });
+    // Play waits for the scraper (however long Chromium takes to start on a busy machine),
+    // so the page sees the match unfold rather than only its end.
+    simulator.pause();
+    for (const match of simulator.matches) simulator.step(match.matchId, 6);
     receiver = await startPushReceiver({ host: '127.0.0.1' });
     const apiHost = await sanity.start();
     sanity.docs = [
@@ -104,6 +108,12 @@ describe('the single-machine runtime, end to end', () => {
       'the scraper to start Chromium',
       () => (scraperTree = processTreePids(scraperPid)).length > 2,
     );
+    await eventually(
+      'the first scorecard from the scraper',
+      async () => (await runtime.system.health()).lastScorecards.length === 1,
+      30_000,
+    );
+    simulator.resume();
 
     await eventually(
       'the match to finish and its scraper to stop',
@@ -118,9 +128,9 @@ describe('the single-machine runtime, end to end', () => {
     );
     await runtime.system.idle();
 
-    // The page saw the scorecards oldest first, each once, ending with the stored final one.
-    // How many there were depends on how the scraper's window coalesced the balls: on a busy
-    // machine, several balls make one change.
+    // The page saw the scorecards oldest first, each once, from the opening one to the stored
+    // final one. How many lie between depends on how the scraper's window coalesced the balls:
+    // on a busy machine, several balls make one change.
     const seen: Scorecard[] = frames.filter((f) => f.type === 'scorecard').map((f) => f.scorecard);
     const seqs = seen.map((s) => s.seq);
     expect(seqs.length).toBeGreaterThanOrEqual(2);
