@@ -2,20 +2,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   corsHeaders,
+  createRouter,
   matchDay,
+  scorecardRoutes,
+  subscriptionRoutes,
   syncConnection,
-  teamScorecardKey,
   type Clock,
   type CurrentScorecards,
   type HttpRequest,
   type HttpResponse,
   type Logger,
+  type PageConfigJson,
   type ScorecardStore,
 } from '@live-scores/core';
 import type { WsConnections } from '@live-scores/local';
-import { LiveSyncRequest, TeamId } from '@live-scores/schema';
+import { LiveSyncRequest } from '@live-scores/schema';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { PageConfigJson } from './page-config.ts';
 import { readStaticFile } from './static-files.ts';
 
 export interface HttpServerOptions {
@@ -94,6 +96,14 @@ function clientIp(request: IncomingMessage): string {
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { logger } = options;
   const today = (): string => matchDay(options.clock.now(), options.timeZone);
+  /** The page's API, the same route table the Lambda functions serve. */
+  const api = createRouter(
+    [
+      ...scorecardRoutes({ store: options.store, today, pageOrigins: options.pageOrigins }),
+      ...subscriptionRoutes(options.subscriptionsApi),
+    ],
+    { pageOrigins: options.pageOrigins },
+  );
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local.invalid');
@@ -101,8 +111,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const path = url.pathname;
     const cors = corsHeaders(request.headers.origin, options.pageOrigins);
 
-    if (path.startsWith('/api/subscriptions') || path === '/api/vapid-public-key') {
-      const answer = await options.subscriptionsApi({
+    const apiRoute = api.find(method, path);
+    if (apiRoute) {
+      const answer = await apiRoute({
         method,
         path,
         headers: Object.fromEntries(
@@ -141,21 +152,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       response.end(method === 'HEAD' ? undefined : JSON.stringify(options.pageConfig));
       return;
     }
-    if (path === '/api/scorecards') {
-      sendJson(response, 200, await options.store.listDay(today()), cors);
-      return;
-    }
-    const team = /^\/api\/scorecards\/([^/]+)$/.exec(path);
-    if (team) {
-      const teamId = TeamId.safeParse(decodeURIComponent(team[1]!));
-      const scorecard = teamId.success
-        ? await options.store.get(teamScorecardKey(today(), teamId.data))
-        : undefined;
-      if (scorecard) sendJson(response, 200, scorecard, cors);
-      else sendJson(response, 404, { error: `no scorecard today for team "${team[1]}"` }, cors);
-      return;
-    }
-
     const file = await readStaticFile(options.webRoot, path);
     if (!file) {
       sendJson(response, 404, { error: 'not found' });

@@ -3,6 +3,7 @@ import { Testing } from 'cdktf';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FUNCTIONS } from '../manifest.ts';
 import { LiveScoresStack } from '../stack/live-scores-stack.ts';
 
@@ -78,6 +79,7 @@ export function synthesizeExample(options: { backend?: boolean } = {}): Synthesi
     const stack = new LiveScoresStack(app, 'live-scores', {
       config: EXAMPLE_CONFIG,
       distDir: dist,
+      webDir: fileURLToPath(new URL('../../../web/public/', import.meta.url)),
       ...(options.backend
         ? {
             backend: {
