@@ -8,6 +8,7 @@ export {
   type QueueSettings,
 } from './local-system.ts';
 export { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './http-server.ts';
+export { readStaticFile, WEB_PUBLIC_DIR } from './static-files.ts';
 export { createOperatorFeed, type OperatorFeed } from './operator-feed.ts';
 export { loadVapidKeys, VAPID_KEYS_FILE, type VapidKeys } from './vapid-keys.ts';
 export { prepareDataDir } from './data-dir.ts';
