@@ -80,6 +80,8 @@ export class LiveWebSocketApi extends Construct {
  */
 export class PageHttpApi extends Construct {
   readonly api: Apigatewayv2Api;
+  /** The domain CloudFront forwards to (the `$default` stage, so paths need no prefix). */
+  readonly domainName: string;
 
   constructor(
     scope: Construct,
@@ -108,9 +110,6 @@ export class PageHttpApi extends Construct {
     });
     this.domainName = `${this.api.id}.execute-api.${props.region}.amazonaws.com`;
   }
-
-  /** The domain CloudFront forwards to (the `$default` stage, so paths need no prefix). */
-  readonly domainName: string;
 
   routes(name: string, routeKeys: readonly string[], fn: LambdaFunction): void {
     const integration = new Apigatewayv2Integration(this, `${name}-integration`, {
