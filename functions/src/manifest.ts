@@ -5,7 +5,13 @@
  * schedule and IAM statement from it, so a handler cannot get a permission that is not
  * written here. Pure data: no AWS SDK and no cdktf import.
  */
-import { type FilterPolicy, GAME_OVER_FILTER_POLICY } from '@live-scores/core';
+import {
+  type FilterPolicy,
+  GAME_OVER_FILTER_POLICY,
+  httpApiRouteKey,
+  SCORECARDS_PATH,
+  TEAM_SCORECARD_PATH,
+} from '@live-scores/core';
 
 /** Environment variable names the functions read, defined once. */
 export const ENV = {
@@ -356,6 +362,23 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'scorecardBucket', access: 'list', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
       { resource: 'liveConnections', access: 'post' },
+    ],
+  },
+  {
+    name: 'scorecards-api',
+    entry: 'scorecards-api.ts',
+    description: "Answers the page's today's-scorecards routes from the scorecard bucket",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    ...nodeArm,
+    trigger: {
+      kind: 'http',
+      routes: [httpApiRouteKey('GET', SCORECARDS_PATH), httpApiRouteKey('GET', TEAM_SCORECARD_PATH)],
+    },
+    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG_JSON'],
+    uses: [
+      { resource: 'scorecardBucket', access: 'list', prefix: 'scorecards/' },
+      { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
     ],
   },
   {

@@ -1,56 +1,9 @@
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from './store-scorecard.ts';
+import { ConditionalBucket } from './testing/memory-bucket.ts';
 import { lambdaContext, scorecard, snsEnvelope, sqsEvent, sqsRecord, TEST_CONFIG } from './testing/events.ts';
-
-/** A bucket in memory that honours IfMatch / IfNoneMatch as S3 does. */
-class ConditionalBucket {
-  objects = new Map<string, { body: string; etag: string; metadata: Record<string, string> }>();
-  private version = 0;
-
-  head(key: string) {
-    const object = this.objects.get(key);
-    if (!object)
-      throw new S3ServiceException({
-        name: 'NotFound',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 404 },
-      });
-    return { ETag: object.etag, Metadata: object.metadata };
-  }
-
-  put(input: {
-    Key?: string;
-    Body?: unknown;
-    IfMatch?: string;
-    IfNoneMatch?: string;
-    Metadata?: Record<string, string>;
-  }) {
-    const current = this.objects.get(input.Key!);
-    const failed = input.IfNoneMatch === '*' ? current !== undefined : input.IfMatch !== current?.etag;
-    if (failed) {
-      throw new S3ServiceException({
-        name: 'PreconditionFailed',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 412 },
-      });
-    }
-    const etag = `"v${++this.version}"`;
-    this.objects.set(input.Key!, { body: String(input.Body), etag, metadata: input.Metadata ?? {} });
-    return { ETag: etag };
-  }
-
-  seqOf(key: string): number {
-    return JSON.parse(this.objects.get(key)!.body).seq;
-  }
-}
 
 const s3 = mockClient(S3Client);
 let bucket: ConditionalBucket;

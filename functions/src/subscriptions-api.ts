@@ -1,22 +1,21 @@
 import {
+  createRouter,
   createSubscriptionsHandler,
   resolveAllowedHosts,
-  type HttpRequest,
-  type HttpResponse,
+  subscriptionRoutes,
+  type Router,
 } from '@live-scores/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { configFromEnv, requireEnv } from './wiring/environment.ts';
 import { pushSender, subscriptions } from './wiring/delivery-adapters.ts';
+import { httpApiHandler } from './wiring/http-api.ts';
 import { functionLogger } from './wiring/logger.ts';
 
 const logger = functionLogger('subscriptions-api');
 
-let handle: Promise<(request: HttpRequest) => Promise<HttpResponse>> | undefined;
-
-/** The shared handler, built once per execution environment. Rate limiting is API Gateway's throttling here. */
-async function build(): Promise<(request: HttpRequest) => Promise<HttpResponse>> {
+/** The shared handler behind the page's routes. Rate limiting is API Gateway's throttling here. */
+async function build(): Promise<Router> {
   const config = configFromEnv();
-  return createSubscriptionsHandler(
+  const handle = createSubscriptionsHandler(
     { subscriptions: subscriptions(), sender: await pushSender(), logger },
     {
       teams: config.teams,
@@ -26,30 +25,8 @@ async function build(): Promise<(request: HttpRequest) => Promise<HttpResponse>>
       vapidPublicKey: requireEnv('VAPID_PUBLIC_KEY'),
     },
   );
+  return createRouter(subscriptionRoutes(handle), { pageOrigins: config.server.pageOrigins });
 }
 
-/** HTTP API (payload v2) → the framework-free subscriptions handler → HTTP API response. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {
-  handle ??= build().catch((error: unknown) => {
-    handle = undefined;
-    throw error;
-  });
-  const headers = Object.fromEntries(
-    Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
-  );
-  const response = await (
-    await handle
-  )({
-    method: event.requestContext.http.method,
-    path: event.rawPath,
-    headers,
-    body:
-      event.body === undefined
-        ? undefined
-        : event.isBase64Encoded
-          ? Buffer.from(event.body, 'base64').toString('utf8')
-          : event.body,
-    clientIp: event.requestContext.http.sourceIp,
-  });
-  return { statusCode: response.status, headers: response.headers, body: response.body };
-}
+/** HTTP API (payload v2) → `/api/subscriptions` and `/api/vapid-public-key`. */
+export const handler = httpApiHandler(build);

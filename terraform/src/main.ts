@@ -25,6 +25,7 @@ try {
   new LiveScoresStack(app, 'live-scores', {
     config,
     distDir: path.join(terraformDir, 'dist'),
+    webDir: path.join(terraformDir, '..', 'web', 'public'),
     ...(backend ? { backend } : {}),
   });
   app.synth();

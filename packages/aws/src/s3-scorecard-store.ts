@@ -5,7 +5,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { ScorecardStore } from '@live-scores/core';
+import { SCORECARD_CACHE_CONTROL, type ScorecardStore } from '@live-scores/core';
 import { compareScorecards, Scorecard } from '@live-scores/schema';
 import { httpStatusOf } from './aws-errors.ts';
 
@@ -15,9 +15,6 @@ export interface S3ScorecardStoreOptions {
   /** Attempts when another writer wins the race between our read and our write. */
   maxAttempts?: number;
 }
-
-/** Browsers and the CDN may reuse a scorecard for a few seconds, no longer: it changes every ball. */
-export const SCORECARD_CACHE_CONTROL = 'max-age=5';
 
 /** Object metadata carrying the stored capture's order, so a check needs no body download. */
 const CAPTURED_AT = 'captured-at';

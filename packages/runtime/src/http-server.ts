@@ -3,21 +3,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   corsHeaders,
+  createRouter,
   matchDay,
+  scorecardRoutes,
+  subscriptionRoutes,
   syncConnection,
-  teamScorecardKey,
   type Clock,
   type CurrentScorecards,
   type HttpRequest,
   type HttpResponse,
   type Logger,
+  type PageConfigJson,
   type ScorecardStore,
 } from '@live-scores/core';
 import type { WsConnections } from '@live-scores/local';
-import { TeamId, type LiveSocketLimits } from '@live-scores/schema';
+import type { LiveSocketLimits } from '@live-scores/schema';
 import { clientAddress, isLoopback } from './client-address.ts';
 import { createLiveSocketServer, LIVE_PATH, refuseUpgrade } from './live-socket.ts';
-import type { PageConfigJson } from './page-config.ts';
 import { pageSecurityHeaders } from './page-headers.ts';
 import { readStaticFile } from './static-files.ts';
 
@@ -109,6 +111,14 @@ function bearerMatches(header: string | undefined, token: string | undefined): b
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { logger } = options;
   const today = (): string => matchDay(options.clock.now(), options.timeZone);
+  /** The page's API, the same route table the Lambda functions serve. */
+  const api = createRouter(
+    [
+      ...scorecardRoutes({ store: options.store, today, pageOrigins: options.pageOrigins }),
+      ...subscriptionRoutes(options.subscriptionsApi),
+    ],
+    { pageOrigins: options.pageOrigins },
+  );
 
   const clientOf = (request: IncomingMessage): string => clientAddress(request, options.trustProxy);
   const securityHeaders = pageSecurityHeaders(options.pageOrigins);
@@ -123,9 +133,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
 
-    if (path.startsWith('/api/subscriptions') || path === '/api/vapid-public-key') {
+    const apiRoute = api.find(method, path);
+    if (apiRoute) {
       const hasBody = method === 'POST' || method === 'PUT' || method === 'DELETE';
-      const answer = await options.subscriptionsApi({
+      const answer = await apiRoute({
         method,
         path,
         headers: Object.fromEntries(
@@ -164,21 +175,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       response.end(method === 'HEAD' ? undefined : JSON.stringify(options.pageConfig));
       return;
     }
-    if (path === '/api/scorecards') {
-      sendJson(response, 200, await options.store.listDay(today()), cors);
-      return;
-    }
-    const team = /^\/api\/scorecards\/([^/]+)$/.exec(path);
-    if (team) {
-      const teamId = TeamId.safeParse(decodeURIComponent(team[1]!));
-      const scorecard = teamId.success
-        ? await options.store.get(teamScorecardKey(today(), teamId.data))
-        : undefined;
-      if (scorecard) sendJson(response, 200, scorecard, cors);
-      else sendJson(response, 404, { error: `no scorecard today for team "${team[1]}"` }, cors);
-      return;
-    }
-
     const file = await readStaticFile(options.webRoot, path);
     if (!file) {
       sendJson(response, 404, { error: 'not found' });

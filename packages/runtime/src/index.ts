@@ -8,13 +8,13 @@ export {
   type QueueSettings,
 } from './local-system.ts';
 export { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './http-server.ts';
+export { readStaticFile, WEB_PUBLIC_DIR } from './static-files.ts';
 export { createOperatorFeed, type OperatorFeed } from './operator-feed.ts';
 export { loadVapidKeys, VAPID_KEYS_FILE, type VapidKeys } from './vapid-keys.ts';
 export { prepareDataDir } from './data-dir.ts';
 export { acquireRuntimeLock, runningRuntimePid } from './runtime-lock.ts';
 export { StartupError } from './startup-error.ts';
 export { QUEUE_NAMES, QUEUE_MESSAGES, type QueueName } from './queues.ts';
-export { pageConfigFor, type PageConfigJson } from './page-config.ts';
 export { scraperCommand } from './scraper-command.ts';
 export { startScheduler, type ScheduledJob, type Scheduler, type SchedulerOptions } from './scheduler.ts';
 export { runStartCommand, START_USAGE, EXIT_CANNOT_START } from './start-command.ts';

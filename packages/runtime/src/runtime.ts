@@ -1,6 +1,7 @@
 import { createSanityCms } from '@live-scores/cms-sanity';
 import {
   createSubscriptionsHandler,
+  pageConfigFor,
   createTokenBucketLimiter,
   resolveAllowedHosts,
   systemClock,
@@ -17,7 +18,6 @@ import { createChromiumRenderedPage } from '@live-scores/scraper';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createLocalSystem, type Health, type LocalSystem, type QueueSettings } from './local-system.ts';
 import type { OperatorFeed } from './operator-feed.ts';
-import { pageConfigFor } from './page-config.ts';
 import { acquireRuntimeLock } from './runtime-lock.ts';
 import { scraperCommand } from './scraper-command.ts';
 import { startScheduler } from './scheduler.ts';

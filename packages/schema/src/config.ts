@@ -244,6 +244,26 @@ export const ConfigFile = z
         scraperInstanceType: z.string().default('t4g.small'),
         spot: z.boolean().default(false),
         stateBucket: z.string().optional(),
+        /** The supporters' address instead of the CloudFront one, e.g. `scores.club.org`. */
+        domainName: z
+          .string()
+          .regex(
+            /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+            'expected a host name like "scores.club.org"',
+          )
+          .optional(),
+        /** The ACM certificate for `domainName`; CloudFront only uses certificates in us-east-1. */
+        certificateArn: z
+          .string()
+          .regex(
+            /^arn:aws:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/,
+            'expected an ACM certificate ARN in us-east-1 (arn:aws:acm:us-east-1:…:certificate/…)',
+          )
+          .optional(),
+      })
+      .refine((aws) => !aws.domainName === !aws.certificateArn, {
+        message: 'domainName and certificateArn go together: set both or neither',
+        path: ['certificateArn'],
       })
       .optional(),
   })

@@ -34,6 +34,8 @@ export class LiveWebSocketApi extends Construct {
   readonly managementEndpoint: string;
   /** The resource `execute-api:ManageConnections` is granted on (sending only). */
   readonly connectionsArn: string;
+  /** The domain CloudFront forwards `/live` to: the stage is named `live`, so the path is the stage. */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: { names: ResourceNames; region: string }) {
     super(scope, id);
@@ -51,7 +53,8 @@ export class LiveWebSocketApi extends Construct {
         throttlingRateLimit: WEBSOCKET_THROTTLE.ratePerSecond,
       },
     });
-    this.managementEndpoint = `https://${this.api.id}.execute-api.${props.region}.amazonaws.com/${LIVE_STAGE}`;
+    this.domainName = `${this.api.id}.execute-api.${props.region}.amazonaws.com`;
+    this.managementEndpoint = `https://${this.domainName}/${LIVE_STAGE}`;
     this.connectionsArn = `${this.api.executionArn}/${LIVE_STAGE}/POST/@connections/*`;
   }
 
@@ -71,14 +74,23 @@ export class LiveWebSocketApi extends Construct {
   }
 }
 
-/** The subscriptions HTTP API, callable from the club's page origins only (CORS). */
-export class SubscriptionsHttpApi extends Construct {
+/**
+ * The page's HTTP API (subscriptions and scorecards, one function per group of routes),
+ * callable from the club's page origins only (CORS).
+ */
+export class PageHttpApi extends Construct {
   readonly api: Apigatewayv2Api;
+  /** The domain CloudFront forwards to (the `$default` stage, so paths need no prefix). */
+  readonly domainName: string;
 
-  constructor(scope: Construct, id: string, props: { names: ResourceNames; pageOrigins: string[] }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { names: ResourceNames; region: string; pageOrigins: string[] },
+  ) {
     super(scope, id);
     this.api = new Apigatewayv2Api(this, 'api', {
-      name: props.names.of('subscriptions'),
+      name: props.names.of('page-api'),
       protocolType: 'HTTP',
       corsConfiguration: {
         allowOrigins: props.pageOrigins.map((o) => new URL(o).origin),
@@ -96,10 +108,11 @@ export class SubscriptionsHttpApi extends Construct {
         throttlingRateLimit: HTTP_THROTTLE.ratePerSecond,
       },
     });
+    this.domainName = `${this.api.id}.execute-api.${props.region}.amazonaws.com`;
   }
 
-  routes(routeKeys: readonly string[], fn: LambdaFunction): void {
-    const integration = new Apigatewayv2Integration(this, 'integration', {
+  routes(name: string, routeKeys: readonly string[], fn: LambdaFunction): void {
+    const integration = new Apigatewayv2Integration(this, `${name}-integration`, {
       apiId: this.api.id,
       integrationType: 'AWS_PROXY',
       integrationUri: fn.invokeArn,
@@ -112,6 +125,6 @@ export class SubscriptionsHttpApi extends Construct {
         target: `integrations/${integration.id}`,
       });
     }
-    permitApiGateway(this, 'permission', fn, `${this.api.executionArn}/*/*/api/*`);
+    permitApiGateway(this, `${name}-permission`, fn, `${this.api.executionArn}/*/*/api/*`);
   }
 }

@@ -1,3 +1,4 @@
+import { pageConfigFor } from '@live-scores/core';
 import type { ConfigFile } from '@live-scores/schema';
 
 export type AwsSettings = NonNullable<ConfigFile['aws']>;
@@ -57,4 +58,16 @@ export function functionConfigJson(config: ConfigFile): string {
 /** Terraform reads `${…}` and `%{…}` inside any string as a template: escape them in data. */
 export function terraformLiteral(text: string): string {
   return text.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{');
+}
+
+/** Stands in for the key while the config's own text is escaped, so only the key is a reference. */
+const VAPID_KEY_SLOT = 'vapid-public-key-known-at-deploy';
+
+/**
+ * The page's `/config.json` on AWS: what the local server serves (title, teams, overs, same-
+ * origin API and socket), with the VAPID public key from the Terraform variable.
+ */
+export function deployedPageConfig(config: ConfigFile, vapidPublicKey: string): string {
+  const json = terraformLiteral(JSON.stringify(pageConfigFor(config, VAPID_KEY_SLOT)));
+  return json.replace(JSON.stringify(VAPID_KEY_SLOT), () => JSON.stringify(vapidPublicKey));
 }

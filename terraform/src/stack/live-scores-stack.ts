@@ -7,8 +7,9 @@ import path from 'node:path';
 import { consumedQueue, type EnvName, FUNCTIONS, type FunctionSpec } from '../manifest.ts';
 import type { AccessTargets } from './access.ts';
 import { Alarms } from './alarms.ts';
-import { LiveWebSocketApi, SubscriptionsHttpApi } from './apis.ts';
+import { LIVE_STAGE, LiveWebSocketApi, PageHttpApi } from './apis.ts';
 import {
+  deployedPageConfig,
   functionConfigJson,
   requireAwsSettings,
   type StateBackend,
@@ -21,12 +22,15 @@ import { Schedules, type SchedulesProps } from './schedules.ts';
 import { ScraperHost } from './scraper-host.ts';
 import { SeasonSwitch, seasonSwitchTimes } from './season-switch.ts';
 import { Secrets } from './secrets.ts';
+import { Site } from './site.ts';
 import { Storage } from './storage.ts';
 
 export interface LiveScoresStackProps {
   config: ConfigFile;
   /** `dist`: holds `functions/<name>/index.mjs` and `scraper/index.mjs` from `npm run build`. */
   distDir: string;
+  /** `web/public`: the supporters' page as built. */
+  webDir: string;
   backend?: StateBackend;
   specs?: readonly FunctionSpec[];
 }
@@ -86,7 +90,7 @@ export class LiveScoresStack extends TerraformStack {
     });
 
     const messaging = new Messaging(this, 'messaging', { names, queues: queueSpecs(specs) });
-    const storage = new Storage(this, 'storage', { names, pageOrigins: config.server.pageOrigins });
+    const storage = new Storage(this, 'storage', { names });
     const secrets = new Secrets(this, 'secrets', { names });
     const fixturesTable = this.required(storage.tables, 'fixturesTable');
     const htmlQueue = this.required(messaging.queues, 'htmlQueue');
@@ -103,9 +107,23 @@ export class LiveScoresStack extends TerraformStack {
       leagueBaseUrl: terraformLiteral(config.league.baseUrl),
     });
     const liveApi = new LiveWebSocketApi(this, 'live-api', { names, region: aws.region });
-    const httpApi = new SubscriptionsHttpApi(this, 'subscriptions-api', {
+    const httpApi = new PageHttpApi(this, 'subscriptions-api', {
       names,
+      region: aws.region,
       pageOrigins: config.server.pageOrigins,
+    });
+    const site = new Site(this, 'site', {
+      names,
+      webDir: props.webDir,
+      pageConfigJson: deployedPageConfig(config, vapidPublicKey.stringValue),
+      scorecardBucket: storage.scorecardBucket,
+      httpApiDomain: httpApi.domainName,
+      liveApiDomain: liveApi.domainName,
+      livePath: `/${LIVE_STAGE}`,
+      pageOrigins: config.server.pageOrigins,
+      ...(aws.domainName && aws.certificateArn
+        ? { customDomain: { domainName: aws.domainName, certificateArn: aws.certificateArn } }
+        : {}),
     });
 
     const access: AccessTargets = {
@@ -165,7 +183,7 @@ export class LiveScoresStack extends TerraformStack {
     for (const { spec, fn } of this.functions.deployed.values()) {
       const t = spec.trigger;
       if (t.kind === 'websocket') liveApi.route(t.route, fn);
-      if (t.kind === 'http') httpApi.routes(t.routes, fn);
+      if (t.kind === 'http') httpApi.routes(spec.name, t.routes, fn);
       if (t.kind === 'schedule') scheduled.push({ schedule: t.schedule, fn });
     }
 
@@ -199,16 +217,24 @@ export class LiveScoresStack extends TerraformStack {
       });
     }
 
+    new TerraformOutput(this, 'page_url', {
+      value: site.pageUrl,
+      description: "The supporters' page: the page, its API and its live socket on one origin",
+    });
+    new TerraformOutput(this, 'distribution_domain', {
+      value: site.distribution.domainName,
+      description: 'Where a custom domain (aws.domainName) must point: a CNAME, or a Route 53 alias',
+    });
     new TerraformOutput(this, 'live_websocket_url', {
       value: `${liveApi.api.apiEndpoint}/${liveApi.stage.name}`,
-      description: 'The WebSocket URL the supporters page connects to',
+      description: "The WebSocket API itself (the page reaches it through page_url's /live)",
     });
     new TerraformOutput(this, 'subscriptions_api_url', {
       value: httpApi.api.apiEndpoint,
-      description: 'Base URL of /api/subscriptions and /api/vapid-public-key',
+      description: "The HTTP API itself (the page reaches it through page_url's /api/…)",
     });
     new TerraformOutput(this, 'scorecards_url', {
-      value: `https://${storage.distribution.domainName}`,
+      value: `https://${site.distribution.domainName}`,
       description: 'Base URL of scorecards/<date>/<teamId>.json and matches/<matchId>.json',
     });
   }

@@ -338,7 +338,15 @@ describe('alarms', () => {
         .map(([id, fn]) => [`\${aws_lambda_function.${id}.function_name}`, fn.function_name]),
     );
     expect(watched.map((m) => functionNames.get(m.dimensions.FunctionName)).sort()).toEqual(
-      ['find-fixtures', 'sweep-scrapers', 'ws-connect', 'ws-disconnect', 'ws-sync', 'subscriptions-api']
+      [
+        'find-fixtures',
+        'sweep-scrapers',
+        'ws-connect',
+        'ws-disconnect',
+        'ws-sync',
+        'subscriptions-api',
+        'scorecards-api',
+      ]
         .map((name) => `live-scores-cleckheaton-${name}`)
         .sort(),
     );

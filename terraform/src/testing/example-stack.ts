@@ -1,8 +1,10 @@
 import { parseConfig } from '@live-scores/config';
+import type { ConfigFile } from '@live-scores/schema';
 import { Testing } from 'cdktf';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FUNCTIONS } from '../manifest.ts';
 import { LiveScoresStack } from '../stack/live-scores-stack.ts';
 
@@ -69,15 +71,18 @@ function fakeDist(): string {
  * Synthesizes the stack for EXAMPLE_CONFIG, with TEST_SECRETS present in the environment
  * the way a developer's shell might have them, and returns the parsed Terraform JSON.
  */
-export function synthesizeExample(options: { backend?: boolean } = {}): SynthesizedExample {
+export function synthesizeExample(
+  options: { backend?: boolean; config?: ConfigFile } = {},
+): SynthesizedExample {
   const dist = fakeDist();
   const saved = { ...process.env };
   Object.assign(process.env, TEST_SECRETS);
   try {
     const app = Testing.app();
     const stack = new LiveScoresStack(app, 'live-scores', {
-      config: EXAMPLE_CONFIG,
+      config: options.config ?? EXAMPLE_CONFIG,
       distDir: dist,
+      webDir: fileURLToPath(new URL('../../../web/public/', import.meta.url)),
       ...(options.backend
         ? {
             backend: {

@@ -7,6 +7,7 @@ import {
   type ManageSubscriptionsSettings,
 } from '../use-cases/manage-subscriptions.ts';
 import { corsHeaders } from './cors.ts';
+import { jsonResponse } from './json-response.ts';
 import { parsePreferencesBody, parseSubscribeBody, parseUnsubscribeBody } from './subscription-request.ts';
 import type { RateLimiter } from './token-bucket.ts';
 
@@ -49,11 +50,8 @@ function declaresJson(contentType: string | undefined): boolean {
 export const SUBSCRIPTIONS_PATH = '/api/subscriptions';
 export const VAPID_KEY_PATH = '/api/vapid-public-key';
 
-const json = (status: number, value: unknown, headers: Record<string, string>): HttpResponse => ({
-  status,
-  headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(value),
-});
+const json = (status: number, value: unknown, headers: Record<string, string>): HttpResponse =>
+  jsonResponse(status, value, headers);
 const empty = (status: number, headers: Record<string, string>): HttpResponse => ({
   status,
   headers,

@@ -3,6 +3,12 @@ import type { MatchDay, Scorecard } from '@live-scores/schema';
 /** `written`: this scorecard is now the stored one; `stale`: a newer or the same capture was already there. */
 export type PutScorecardOutcome = 'written' | 'stale';
 
+/**
+ * Browsers and the CDN may reuse a scorecard for a few seconds, no longer: it changes every
+ * ball. The stored objects and the scorecards API say the same.
+ */
+export const SCORECARD_CACHE_CONTROL = 'max-age=5';
+
 /** Where today's scorecard of a team is kept: what the page loads on open. */
 export function teamScorecardKey(date: MatchDay, teamId: string): string {
   return `scorecards/${date}/${teamId}.json`;

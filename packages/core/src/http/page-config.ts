@@ -13,6 +13,7 @@ export interface PageConfigJson {
   vapidPublicKey: string;
 }
 
+/** The page's settings from the config file, served by the local server and uploaded beside the page on AWS. */
 export function pageConfigFor(
   config: ConfigFile,
   vapidPublicKey: string,

@@ -1,0 +1,118 @@
+import type { Scorecard } from '@live-scores/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scorecard } from './index.ts';
+
+export interface ContractAnswer {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One runtime serving the page's API, however its requests arrive. */
+export interface PageApiTarget {
+  request(
+    method: string,
+    path: string,
+    init?: { headers?: Record<string, string>; body?: string },
+  ): Promise<ContractAnswer>;
+  /** Hands a scorecard to the runtime's own store-scorecard step, and waits until it is stored. */
+  store(scorecard: Scorecard): Promise<void>;
+  vapidPublicKey: string;
+  /** An origin the runtime's config allows (`server.pageOrigins`). */
+  pageOrigin: string;
+  close(): Promise<void>;
+}
+
+const json = (answer: ContractAnswer): unknown => JSON.parse(answer.body);
+
+/**
+ * What the page relies on from `/api/*`, body and status, for any runtime: the local server
+ * over loopback and the Lambda functions fed API Gateway events run this same suite. Uses a
+ * Cleckheaton config with teams `firstTeam` and `secondTeam`.
+ */
+export function describePageContract(runtime: string, start: () => Promise<PageApiTarget>): void {
+  describe(`the page contract, served by ${runtime}`, () => {
+    let target: PageApiTarget;
+    const now = new Date().toISOString();
+    const first = scorecard({ teamId: 'firstTeam', matchId: '6123456', capturedAt: now, seq: 3 });
+    const second = scorecard({ teamId: 'secondTeam', matchId: '6123408', capturedAt: now, seq: 8 });
+
+    beforeAll(async () => {
+      target = await start();
+    });
+    afterAll(async () => {
+      await target?.close();
+    });
+
+    it('answers an empty list before any scorecard of the day is stored', async () => {
+      const answer = await target.request('GET', '/api/scorecards');
+      expect([answer.status, json(answer)]).toEqual([200, []]);
+    });
+
+    it("answers today's scorecards as JSON that CDNs and browsers may keep for five seconds", async () => {
+      await target.store(first);
+      await target.store(second);
+      const answer = await target.request('GET', '/api/scorecards');
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(answer.headers['cache-control']).toBe('max-age=5');
+      const listed = json(answer) as Scorecard[];
+      expect([...listed].sort((a, b) => a.teamId.localeCompare(b.teamId))).toEqual([first, second]);
+    });
+
+    it("answers one team's scorecard, with CORS for an embedding club site", async () => {
+      const answer = await target.request('GET', '/api/scorecards/firstTeam', {
+        headers: { origin: target.pageOrigin },
+      });
+      expect([answer.status, json(answer)]).toEqual([200, first]);
+      expect(answer.headers['access-control-allow-origin']).toBe(target.pageOrigin);
+    });
+
+    it('serves the newer of two captures whatever order they are stored in', async () => {
+      const newer = { ...first, seq: first.seq + 2 };
+      await target.store(newer);
+      await target.store({ ...first, seq: first.seq + 1 });
+      const answer = await target.request('GET', '/api/scorecards/firstTeam');
+      expect(json(answer)).toEqual(newer);
+    });
+
+    it('answers 404 with the reason for a team without a scorecard today, or a name that is no team id', async () => {
+      const none = await target.request('GET', '/api/scorecards/sundayXI');
+      expect([none.status, json(none)]).toEqual([404, { error: 'no scorecard today for team "sundayXI"' }]);
+      const odd = await target.request('GET', '/api/scorecards/not%20a%20team');
+      expect([odd.status, json(odd)]).toEqual([404, { error: 'no scorecard today for team "not a team"' }]);
+    });
+
+    it('answers 400 for a malformed percent escape instead of failing', async () => {
+      const answer = await target.request('GET', '/api/scorecards/%E0%A4%A');
+      expect([answer.status, json(answer)]).toEqual([400, { error: 'malformed percent escape in the path' }]);
+    });
+
+    it('hands out the VAPID public key', async () => {
+      const answer = await target.request('GET', '/api/vapid-public-key');
+      expect([answer.status, json(answer)]).toEqual([200, { publicKey: target.vapidPublicKey }]);
+    });
+
+    it('refuses a subscription to a push service that is not allowed, with a one-line reason', async () => {
+      const answer = await target.request('POST', '/api/subscriptions', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          endpoint: 'https://evil.example/push',
+          keys: { p256dh: target.vapidPublicKey, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+        }),
+      });
+      expect(answer.status).toBe(400);
+      expect((json(answer) as { error: string }).error).toMatch(/^endpoint: .*evil\.example/);
+    });
+
+    it('refuses an unsubscribe without an endpoint', async () => {
+      const answer = await target.request('DELETE', '/api/subscriptions', {
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(answer.status).toBe(400);
+      expect((json(answer) as { error: string }).error).toMatch(/^endpoint: /);
+    });
+  });
+}
