@@ -74,7 +74,8 @@ export type ResourceAccess =
   | { resource: QueueName; access: 'send' | 'consume' }
   | { resource: 'scorecardTopic'; access: 'publish' }
   | { resource: 'scorecardBucket'; access: 'read' | 'write' | 'list'; prefix: BucketPrefix }
-  | { resource: TableName; access: 'read' | 'write' }
+  /** `scan` reads a whole table page by page (the fan-outs); `read` is by key or query only. */
+  | { resource: TableName; access: 'read' | 'scan' | 'write' }
   | { resource: 'fixturesStream'; access: 'consume' }
   | { resource: SecretName; access: 'read' }
   | { resource: 'liveConnections'; access: 'post' }
@@ -217,7 +218,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     ],
     uses: [
       { resource: 'broadcastQueue', access: 'consume' },
-      { resource: 'connectionsTable', access: 'read' },
+      { resource: 'connectionsTable', access: 'scan' },
       { resource: 'connectionsTable', access: 'write' },
       // The broadcast watermark: one conditional UpdateItem, which needs no read permission.
       { resource: 'rulesTable', access: 'write' },
@@ -313,7 +314,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     uses: [
       { resource: 'pushQueue', access: 'consume' },
       { resource: 'pushQueue', access: 'send' },
-      { resource: 'subscriptionsTable', access: 'read' },
+      { resource: 'subscriptionsTable', access: 'scan' },
       { resource: 'subscriptionsTable', access: 'write' },
       // Idempotency records: conditional UpdateItem (returning the record it lost to), PutItem
       // and DeleteItem, none of which needs read permission.

@@ -20,7 +20,7 @@ import { ResourceNames } from './names.ts';
 import { Schedules, type SchedulesProps } from './schedules.ts';
 import { ScraperHost } from './scraper-host.ts';
 import { SeasonSwitch, seasonSwitchTimes } from './season-switch.ts';
-import { Secrets } from './secrets.ts';
+import { SecretParameters } from './secrets.ts';
 import { Storage } from './storage.ts';
 
 export interface LiveScoresStackProps {
@@ -87,7 +87,6 @@ export class LiveScoresStack extends TerraformStack {
 
     const messaging = new Messaging(this, 'messaging', { names, queues: queueSpecs(specs) });
     const storage = new Storage(this, 'storage', { names, pageOrigins: config.server.pageOrigins });
-    const secrets = new Secrets(this, 'secrets', { names });
     const fixturesTable = this.required(storage.tables, 'fixturesTable');
     const htmlQueue = this.required(messaging.queues, 'htmlQueue');
 
@@ -108,6 +107,11 @@ export class LiveScoresStack extends TerraformStack {
       pageOrigins: config.server.pageOrigins,
     });
 
+    const secrets = new SecretParameters({
+      clubSlug: config.club.slug,
+      region: aws.region,
+      accountId: account.accountId,
+    });
     const access: AccessTargets = {
       region: aws.region,
       accountId: account.accountId,
@@ -118,7 +122,7 @@ export class LiveScoresStack extends TerraformStack {
       tableArn: (name) => this.required(storage.tables, name).arn,
       fixturesStreamArn: fixturesTable.streamArn,
       fixturesStreamFailuresArn: messaging.fixturesStreamFailures.arn,
-      parameterArn: (name) => secrets.get(name).arn,
+      parameterArn: (name) => secrets.arn(name),
       liveConnectionsArn: liveApi.connectionsArn,
       launchTemplateArn: scraperHost.launchTemplate.arn,
       scraperSecurityGroupArn: scraperHost.securityGroup.arn,
@@ -140,8 +144,8 @@ export class LiveScoresStack extends TerraformStack {
       BROADCAST_QUEUE_URL: optionalQueueUrl('broadcastBatchQueue'),
       WS_MANAGEMENT_ENDPOINT: liveApi.managementEndpoint,
       VAPID_PUBLIC_KEY: vapidPublicKey.stringValue,
-      VAPID_PRIVATE_KEY_PARAMETER: secrets.get('vapidPrivateKey').name,
-      CMS_TOKEN_PARAMETER: secrets.get('cmsToken').name,
+      VAPID_PRIVATE_KEY_PARAMETER: secrets.name('vapidPrivateKey'),
+      CMS_TOKEN_PARAMETER: secrets.name('cmsToken'),
       LIVE_SCORES_CONFIG_JSON: terraformLiteral(configJson),
       SCRAPER_LAUNCH_TEMPLATE_ID: scraperHost.launchTemplate.id,
       CLUB_SLUG: config.club.slug,
