@@ -249,6 +249,17 @@ describe('scraper host', () => {
     );
   });
 
+  it('checks the Chromium pack against the chromium_arm64_pack_sha256 variable before unpacking it', () => {
+    expect(userData()).toContain(
+      "echo '${var.chromium_arm64_pack_sha256}  /opt/live-scores/chromium-pack.tar' | sha256sum --check",
+    );
+    expect(userData()).not.toMatch(/curl[^\n]*\| *tar/);
+    const variable = stack.json.variable?.chromium_arm64_pack_sha256 as {
+      validation: { condition: string }[];
+    };
+    expect(variable.validation[0]?.condition).toContain('^[0-9a-f]{64}$');
+  });
+
   it('boots the latest Amazon Linux 2023 arm64 image on a t4g.small, with no key pair', () => {
     expect(launchTemplate()).toMatchObject({
       image_id: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64',

@@ -85,6 +85,18 @@ export class LiveScoresStack extends TerraformStack {
       description: 'The VAPID public key (`npx live-scores vapid`); its private half goes to Parameter Store',
     });
 
+    const chromiumPackSha256 = new TerraformVariable(this, 'chromium_arm64_pack_sha256', {
+      type: 'string',
+      description:
+        'SHA-256 (hex) of the arm64 Chromium pack the scraper host downloads; the host refuses any other file',
+      validation: [
+        {
+          condition: '${can(regex("^[0-9a-f]{64}$", var.chromium_arm64_pack_sha256))}',
+          errorMessage: 'chromium_arm64_pack_sha256 must be 64 lower-case hex digits (sha256sum output).',
+        },
+      ],
+    });
+
     const messaging = new Messaging(this, 'messaging', { names, queues: queueSpecs(specs) });
     const storage = new Storage(this, 'storage', { names, pageOrigins: config.server.pageOrigins });
     const fixturesTable = this.required(storage.tables, 'fixturesTable');
@@ -100,6 +112,7 @@ export class LiveScoresStack extends TerraformStack {
       htmlQueue,
       scorecardBucket: storage.scorecardBucket,
       leagueBaseUrl: terraformLiteral(config.league.baseUrl),
+      chromiumPackSha256: chromiumPackSha256.stringValue,
     });
     const liveApi = new LiveWebSocketApi(this, 'live-api', { names, region: aws.region });
     const httpApi = new SubscriptionsHttpApi(this, 'subscriptions-api', {
