@@ -125,6 +125,11 @@ export interface FunctionSpec {
   /** Beyond COMMON_ENV. */
   env: readonly EnvName[];
   uses: readonly ResourceAccess[];
+  /**
+   * For functions anyone on the internet can invoke: at most this many run at once, so a
+   * flood costs a bounded amount and cannot take the account's concurrency from the rest.
+   */
+  reservedConcurrency?: number;
   /** Bundle `@sparticuz/chromium` and ship its brotli binaries beside the handler. */
   chromium?: true;
 }
@@ -328,6 +333,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Records a live page's WebSocket connection",
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 20,
     ...nodeArm,
     trigger: { kind: 'websocket', route: '$connect' },
     env: ['CONNECTIONS_TABLE'],
@@ -339,6 +345,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Forgets a live page's WebSocket connection",
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 20,
     ...nodeArm,
     trigger: { kind: 'websocket', route: '$disconnect' },
     env: ['CONNECTIONS_TABLE'],
@@ -350,6 +357,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Replies to a page's sync request with today's scorecards",
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 20,
     ...nodeArm,
     trigger: { kind: 'websocket', route: 'sync' },
     env: ['SCORECARD_BUCKET', 'WS_MANAGEMENT_ENDPOINT', 'LIVE_SCORES_CONFIG_JSON'],
@@ -365,6 +373,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Creates, updates and deletes push subscriptions; serves the VAPID public key',
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 10,
     ...nodeArm,
     trigger: {
       kind: 'http',

@@ -66,7 +66,8 @@ describe('IAM', () => {
       for (const resource of statement.Resource.filter((r) => r !== '*')) {
         // A resource of this stack, or an ARN naming region and account with a typed path.
         expect(resource, owner).toMatch(
-          /^(\$\{aws_|arn:aws:[a-z0-9-]+:eu-west-2:(\$\{data\.aws_caller_identity[^}]+\})?:[a-z-]+\/)/,
+          // (CloudWatch Logs writes its typed path `log-group:<name>`.)
+          /^(\$\{aws_|arn:aws:[a-z0-9-]+:eu-west-2:(\$\{data\.aws_caller_identity[^}]+\})?:([a-z-]+\/|log-group:\/))/,
         );
       }
     }

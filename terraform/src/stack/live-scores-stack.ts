@@ -7,7 +7,7 @@ import path from 'node:path';
 import { consumedQueue, type EnvName, FUNCTIONS, type FunctionSpec } from '../manifest.ts';
 import type { AccessTargets } from './access.ts';
 import { Alarms } from './alarms.ts';
-import { LiveWebSocketApi, SubscriptionsHttpApi } from './apis.ts';
+import { ApiGatewayLogging, LiveWebSocketApi, SubscriptionsHttpApi } from './apis.ts';
 import {
   functionConfigJson,
   requireAwsSettings,
@@ -115,6 +115,7 @@ export class LiveScoresStack extends TerraformStack {
       chromiumPackSha256: chromiumPackSha256.stringValue,
     });
     const liveApi = new LiveWebSocketApi(this, 'live-api', { names, region: aws.region });
+    new ApiGatewayLogging(this, 'api-logging', { names, region: aws.region, accountId: account.accountId });
     const httpApi = new SubscriptionsHttpApi(this, 'subscriptions-api', {
       names,
       pageOrigins: config.server.pageOrigins,

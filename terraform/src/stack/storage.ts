@@ -1,12 +1,12 @@
 import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution/index.js';
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control/index.js';
-import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy/index.js';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy/index.js';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import { Construct } from 'constructs';
 import type { TableName } from '../manifest.ts';
+import { JSON_CONTENT_SECURITY_POLICY, responseHeadersPolicy, viewerCertificate } from './edge-security.ts';
 import type { ResourceNames } from './names.ts';
 import { allow } from './policy.ts';
 import { PrivateBucket } from './private-bucket.ts';
@@ -103,19 +103,12 @@ export class Storage extends Construct {
       signingBehavior: 'always',
       signingProtocol: 'sigv4',
     });
-    const cors =
-      pageOrigins.length > 0
-        ? new CloudfrontResponseHeadersPolicy(this, 'cors', {
-            name: names.of('scorecards-cors'),
-            corsConfig: {
-              accessControlAllowCredentials: false,
-              accessControlAllowHeaders: { items: ['*'] },
-              accessControlAllowMethods: { items: ['GET', 'HEAD'] },
-              accessControlAllowOrigins: { items: pageOrigins.map((o) => new URL(o).origin) },
-              originOverride: true,
-            },
-          })
-        : undefined;
+    const headers = responseHeadersPolicy(this, 'headers', {
+      names,
+      purpose: 'scorecards',
+      contentSecurityPolicy: JSON_CONTENT_SECURITY_POLICY,
+      corsOrigins: pageOrigins,
+    });
     const distribution = new CloudfrontDistribution(this, 'distribution', {
       enabled: true,
       comment: `${names.prefix} scorecards`,
@@ -135,10 +128,10 @@ export class Storage extends Construct {
         cachedMethods: ['GET', 'HEAD'],
         cachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
         compress: true,
-        ...(cors ? { responseHeadersPolicyId: cors.id } : {}),
+        responseHeadersPolicyId: headers.id,
       },
       restrictions: { geoRestriction: { restrictionType: 'none' } },
-      viewerCertificate: { cloudfrontDefaultCertificate: true },
+      viewerCertificate: viewerCertificate(),
     });
     new S3BucketPolicy(this, 'read-through-cloudfront', {
       bucket: this.scorecardBucket.id,

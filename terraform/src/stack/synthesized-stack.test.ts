@@ -370,3 +370,62 @@ describe('state', () => {
     });
   });
 });
+
+describe('what the internet can reach', () => {
+  it('caps the concurrency of every function the internet invokes (WebSocket routes and the HTTP API)', () => {
+    const exposed = FUNCTIONS.filter(
+      (spec) => spec.trigger.kind === 'websocket' || spec.trigger.kind === 'http',
+    );
+    expect(exposed.map((spec) => spec.name).sort()).toEqual(
+      ['subscriptions-api', 'ws-connect', 'ws-disconnect', 'ws-sync'].sort(),
+    );
+    for (const spec of exposed) {
+      expect(functionNamed(spec.name)[1].reserved_concurrent_executions, spec.name).toBeGreaterThan(0);
+    }
+    // Queue consumers scale with their queues.
+    expect(functionNamed('send-push')[1].reserved_concurrent_executions).toBeUndefined();
+  });
+
+  it('writes a JSON access log line for every request of both APIs, to a log group with retention', () => {
+    const groups = new Map(stack.resources('aws_cloudwatch_log_group'));
+    const stages = stack.resources('aws_apigatewayv2_stage');
+    expect(stages).toHaveLength(2);
+    for (const [id, stage] of stages) {
+      const settings = stage.access_log_settings as { destination_arn: string; format: string };
+      const group = groups.get(
+        referencedResource(settings.destination_arn).replace('aws_cloudwatch_log_group.', ''),
+      );
+      expect(group?.name, id).toMatch(/^\/aws\/apigateway\/live-scores-cleckheaton-(live|subscriptions)$/);
+      expect(group?.retention_in_days).toBeGreaterThan(0);
+      expect(Object.keys(JSON.parse(settings.format) as object)).toEqual(
+        expect.arrayContaining(['requestId', 'ip', 'routeKey', 'status']),
+      );
+    }
+    // WebSocket logging needs API Gateway's account-level role.
+    const [[, account]] = stack.resources('aws_api_gateway_account') as [[string, Attributes]];
+    expect(referencedResource(account.cloudwatch_role_arn)).toMatch(/^aws_iam_role\.api-logging_/);
+  });
+
+  it('sends HSTS, a CSP, nosniff and no-framing with every CloudFront response, and CORS for the page origins', () => {
+    const [[, distribution]] = stack.resources('aws_cloudfront_distribution') as [[string, Attributes]];
+    const behaviour = distribution.default_cache_behavior as Attributes;
+    const policies = new Map(stack.resources('aws_cloudfront_response_headers_policy'));
+    const policy = policies.get(
+      referencedResource(behaviour.response_headers_policy_id).replace(
+        'aws_cloudfront_response_headers_policy.',
+        '',
+      ),
+    );
+    expect(policy?.security_headers_config).toMatchObject({
+      strict_transport_security: { access_control_max_age_sec: 31_536_000, override: true },
+      content_security_policy: { content_security_policy: "default-src 'none'; frame-ancestors 'none'" },
+      content_type_options: { override: true },
+      frame_options: { frame_option: 'DENY' },
+    });
+    expect(
+      (policy?.cors_config as { access_control_allow_origins: { items: string[] } })
+        .access_control_allow_origins.items,
+    ).toEqual(EXAMPLE_CONFIG.server.pageOrigins);
+    expect(behaviour.viewer_protocol_policy).toBe('redirect-to-https');
+  });
+});
