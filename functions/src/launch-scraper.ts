@@ -10,8 +10,9 @@ const logger = functionLogger('launch-scraper');
 
 /**
  * New rows of the fixtures table (the stream, filtered to INSERT) → the club day's scraper
- * host. Records of a shard arrive in order and one batch at a time, which is what keeps
- * "one host per day" free of races (launchScraper explains).
+ * host. Records of a shard arrive in order and one batch at a time, and the batch's records
+ * are handled one after the other (Powertools runs them in parallel unless told not to):
+ * that is what keeps "one host per day" free of races (launchScraper explains).
  */
 async function handleRecord(record: DynamoDBRecord): Promise<unknown> {
   if (record.eventName !== 'INSERT') return undefined;
@@ -25,4 +26,5 @@ export const handler = (event: DynamoDBStreamEvent, context: Context): Promise<D
   processPartialResponse(event, handleRecord, new BatchProcessor(EventType.DynamoDBStreams), {
     context,
     throwOnFullBatchFailure: false,
+    processInParallel: false,
   });

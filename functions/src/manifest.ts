@@ -80,7 +80,8 @@ export type ResourceAccess =
   | { resource: QueueName; access: 'send' | 'consume' }
   | { resource: 'scorecardTopic'; access: 'publish' }
   | { resource: 'scorecardBucket'; access: 'read' | 'write' | 'list'; prefix: BucketPrefix }
-  | { resource: TableName; access: 'read' | 'write' }
+  /** `scan` reads a whole table page by page (the fan-outs); `read` is by key or query only. */
+  | { resource: TableName; access: 'read' | 'scan' | 'write' }
   | { resource: 'fixturesStream'; access: 'consume' }
   | { resource: SecretName; access: 'read' }
   | { resource: 'liveConnections'; access: 'post' }
@@ -130,6 +131,11 @@ export interface FunctionSpec {
   /** Beyond COMMON_ENV. */
   env: readonly EnvName[];
   uses: readonly ResourceAccess[];
+  /**
+   * For functions anyone on the internet can invoke: at most this many run at once, so a
+   * flood costs a bounded amount and cannot take the account's concurrency from the rest.
+   */
+  reservedConcurrency?: number;
   /** Bundle `@sparticuz/chromium` and ship its brotli binaries beside the handler. */
   chromium?: true;
 }
@@ -223,7 +229,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     ],
     uses: [
       { resource: 'broadcastQueue', access: 'consume' },
-      { resource: 'connectionsTable', access: 'read' },
+      { resource: 'connectionsTable', access: 'scan' },
       { resource: 'connectionsTable', access: 'write' },
       // The broadcast watermark: one conditional UpdateItem, which needs no read permission.
       { resource: 'rulesTable', access: 'write' },
@@ -319,7 +325,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     uses: [
       { resource: 'pushQueue', access: 'consume' },
       { resource: 'pushQueue', access: 'send' },
-      { resource: 'subscriptionsTable', access: 'read' },
+      { resource: 'subscriptionsTable', access: 'scan' },
       { resource: 'subscriptionsTable', access: 'write' },
       // Idempotency records: conditional UpdateItem (returning the record it lost to), PutItem
       // and DeleteItem, none of which needs read permission.
@@ -333,6 +339,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Records a live page's WebSocket connection",
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 20,
     ...nodeArm,
     trigger: { kind: 'websocket', route: '$connect' },
     env: ['CONNECTIONS_TABLE'],
@@ -344,6 +351,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Forgets a live page's WebSocket connection",
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 20,
     ...nodeArm,
     trigger: { kind: 'websocket', route: '$disconnect' },
     env: ['CONNECTIONS_TABLE'],
@@ -355,6 +363,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Replies to a page's sync request with today's scorecards",
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 20,
     ...nodeArm,
     trigger: { kind: 'websocket', route: 'sync' },
     env: ['SCORECARD_BUCKET', 'WS_MANAGEMENT_ENDPOINT', 'LIVE_SCORES_CONFIG_JSON'],
@@ -370,6 +379,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: "Answers the page's today's-scorecards routes from the scorecard bucket",
     memoryMb: 256,
     timeoutSeconds: 10,
+    // CloudFront answers repeats for a few seconds; this bounds what a flood past it costs.
+    reservedConcurrency: 10,
     ...nodeArm,
     trigger: {
       kind: 'http',
@@ -387,6 +398,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Creates, updates and deletes push subscriptions; serves the VAPID public key',
     memoryMb: 256,
     timeoutSeconds: 10,
+    reservedConcurrency: 10,
     ...nodeArm,
     trigger: {
       kind: 'http',

@@ -140,6 +140,50 @@ describe('the launch-scraper handler (fixtures table stream)', () => {
     });
   });
 
+  it('starts one host for two fixtures inserted in one batch: the records are handled one after the other', async () => {
+    // A table and a fleet that remember what was written, so the second record sees the first's host.
+    const rows = new Map([fixture('6123456'), fixture('6123457')].map((f) => [f.matchId, item(f)]));
+    ddb
+      .on(GetCommand)
+      .callsFake(async (input: { Key: { sk: string } }) => ({ Item: rows.get(input.Key.sk) }));
+    ddb.on(QueryCommand).callsFake(async () => ({ Items: [...rows.values()] }));
+    ddb
+      .on(UpdateCommand)
+      .callsFake(async (input: { Key: { sk: string }; ExpressionAttributeValues: { ':hostId': string } }) => {
+        const row = rows.get(input.Key.sk)!;
+        rows.set(input.Key.sk, { ...row, hostId: input.ExpressionAttributeValues[':hostId'] });
+        return {};
+      });
+    const instances: { InstanceId: string; Tags: { Key: string; Value: string }[] }[] = [];
+    ec2
+      .on(DescribeInstancesCommand)
+      .callsFake(async () => ({ Reservations: [{ Instances: [...instances] }] }));
+    ec2.on(RunInstancesCommand).callsFake(async (input: { TagSpecifications: { Tags: never[] }[] }) => {
+      const instance = {
+        InstanceId: `i-0host${instances.length + 1}`,
+        Tags: input.TagSpecifications[0]!.Tags,
+      };
+      instances.push(instance);
+      return { Instances: [instance] };
+    });
+    ec2.on(CreateTagsCommand).resolves({});
+    const event = {
+      Records: [
+        streamRecord('INSERT', item(fixture('6123456')), '1'),
+        streamRecord('INSERT', item(fixture('6123457')), '2'),
+      ],
+    };
+
+    expect(await launch(event, lambdaContext)).toEqual({ batchItemFailures: [] });
+
+    expect(ec2.commandCalls(RunInstancesCommand)).toHaveLength(1);
+    expect(instances[0]!.Tags).toContainEqual({
+      Key: 'Matches',
+      Value: 'firstTeam:6123456 secondTeam:6123457',
+    });
+    expect([...rows.values()].map((row) => row.hostId)).toEqual(['i-0host1', 'i-0host1']);
+  });
+
   it('fails only a record whose image is not a fixture', async () => {
     ddb.on(GetCommand).resolves({ Item: item(fixture('6123456', { hostId: 'i-0new' })) });
     const event = {

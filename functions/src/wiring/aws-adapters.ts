@@ -18,6 +18,8 @@ import { configFromEnv, requireEnv } from './environment.ts';
  * The AWS adapters the handlers use, built on first use and kept for the life of the
  * execution environment (SDK clients reuse their connections across invocations).
  * Tests replace the SDK clients with aws-sdk-client-mock, which patches them globally.
+ * Each use is marked pure: a bundle drops the adapters its handler never calls, and with
+ * them the environment variables only those adapters read.
  */
 function once<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -26,7 +28,7 @@ function once<T>(build: () => T): () => T {
 
 const region = (): string => process.env.AWS_REGION ?? 'eu-west-2';
 
-export const scorecardTopic = once(
+export const scorecardTopic = /* @__PURE__ */ once(
   (): ScorecardTopic =>
     createSnsScorecardTopic({
       client: new SNSClient({ region: region() }),
@@ -34,7 +36,7 @@ export const scorecardTopic = once(
     }),
 );
 
-export const scorecardStore = once(
+export const scorecardStore = /* @__PURE__ */ once(
   (): ScorecardStore =>
     createS3ScorecardStore({
       client: new S3Client({ region: region() }),
@@ -43,9 +45,11 @@ export const scorecardStore = once(
 );
 
 /** Reads pages the scraper stored in the bucket because they were too large for the queue. */
-export const htmlObjectReader = once(() => createS3ObjectReader(new S3Client({ region: region() })));
+export const htmlObjectReader = /* @__PURE__ */ once(() =>
+  createS3ObjectReader(new S3Client({ region: region() })),
+);
 
-export const fixturesTable = once(
+export const fixturesTable = /* @__PURE__ */ once(
   (): FixturesTable =>
     createDynamoDbFixturesTable({
       client: new DynamoDBClient({ region: region() }),
@@ -57,7 +61,7 @@ export const fixturesTable = once(
  * Lists and terminates the club's hosts; starts them only where the launch template is set
  * (launch-scraper). The template's user data tells the host where to send what it captures.
  */
-export const scraperFleet = once((): ScraperFleet => {
+export const scraperFleet = /* @__PURE__ */ once((): ScraperFleet => {
   const config = configFromEnv();
   const launchTemplateId = process.env.SCRAPER_LAUNCH_TEMPLATE_ID;
   return createEc2ScraperFleet({

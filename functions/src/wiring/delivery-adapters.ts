@@ -27,22 +27,26 @@ import type {
 import { createWebPushSender, type WebPushSender } from '@live-scores/push';
 import { configFromEnv, requireEnv } from './environment.ts';
 
-/** Built on first use and kept for the life of the execution environment (warm invocations reuse connections). */
+/**
+ * Built on first use and kept for the life of the execution environment (warm invocations
+ * reuse connections). Each use is marked pure: a bundle drops the adapters its handler
+ * never calls, and with them the environment variables only those adapters read.
+ */
 function once<T>(build: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= build());
 }
 
 const region = (): string => process.env.AWS_REGION ?? 'eu-west-2';
-const dynamo = once(() => new DynamoDBClient({ region: region() }));
-const sqs = once(() => new SQSClient({ region: region() }));
+const dynamo = /* @__PURE__ */ once(() => new DynamoDBClient({ region: region() }));
+const sqs = /* @__PURE__ */ once(() => new SQSClient({ region: region() }));
 
-export const connections = once(
+export const connections = /* @__PURE__ */ once(
   (): ConnectionStore =>
     createDynamoDbConnections({ client: dynamo(), tableName: requireEnv('CONNECTIONS_TABLE') }),
 );
 
-export const connectionSender = once(
+export const connectionSender = /* @__PURE__ */ once(
   (): ConnectionSender =>
     createApiGatewayConnectionSender({
       client: new ApiGatewayManagementApiClient({
@@ -52,37 +56,37 @@ export const connectionSender = once(
     }),
 );
 
-export const broadcastQueue = once(
+export const broadcastQueue = /* @__PURE__ */ once(
   (): BroadcastQueue =>
     createSqsBroadcastQueue({ client: sqs(), queueUrl: requireEnv('BROADCAST_QUEUE_URL') }),
 );
 
-export const subscriptions = once(
+export const subscriptions = /* @__PURE__ */ once(
   (): SubscriptionStore =>
     createDynamoDbSubscriptions({ client: dynamo(), tableName: requireEnv('SUBSCRIPTIONS_TABLE') }),
 );
 
-export const rulesStates = once(
+export const rulesStates = /* @__PURE__ */ once(
   (): RulesStateStore => createDynamoDbRulesState({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
 );
 
-export const eventLog = once(
+export const eventLog = /* @__PURE__ */ once(
   (): EventLog => createDynamoDbEventLog({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
 );
 
 /** The newest scorecard broadcast per match, kept in the rules table beside its rules state. */
-export const broadcastWatermark = once(
+export const broadcastWatermark = /* @__PURE__ */ once(
   (): BroadcastWatermark =>
     createDynamoDbBroadcastWatermark({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
 );
 
 /** Which fan-outs and push jobs are done or in progress, kept in the rules table (`idem#<key>`). */
-export const idempotency = once(
+export const idempotency = /* @__PURE__ */ once(
   (): IdempotencyStore =>
     createDynamoDbIdempotency({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
 );
 
-export const pushQueue = once(
+export const pushQueue = /* @__PURE__ */ once(
   (): PushQueue => createSqsPushQueue({ client: sqs(), queueUrl: requireEnv('PUSH_QUEUE_URL') }),
 );
 

@@ -17,3 +17,5 @@ export * from './sqs-batches.ts';
 export * from './sqs-broadcast-queue.ts';
 export * from './sqs-push-queue.ts';
 export * from './s3-object-reader.ts';
+export * from './secret-parameters.ts';
+export * from './ssm-secret-writer.ts';

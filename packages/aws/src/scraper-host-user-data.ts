@@ -2,6 +2,13 @@ import type { WatchedMatch } from '@live-scores/core';
 
 /** The instance tag listing the matches a host watches: `teamId:matchId` words, space separated. */
 export const MATCHES_TAG = 'Matches';
+/**
+ * The tags launch-scraper puts on a host it starts, and the one tag it changes afterwards.
+ * The stack allows tagging with these keys and no others.
+ */
+export const HOST_LAUNCH_TAG_KEYS = ['Name', 'Owner', 'Role', 'Date', MATCHES_TAG] as const;
+export const HOST_RETAG_KEYS = [MATCHES_TAG] as const;
+
 /** EC2 tag values are at most 256 characters: about twenty matches, far above a club's day. */
 export const MAX_TAG_VALUE = 256;
 

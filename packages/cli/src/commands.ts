@@ -26,6 +26,10 @@ export const commands = {
     summary: 'generate a VAPID key pair for Web Push (print as environment variables)',
     run: async (argv) => (await import('./vapid-command.ts')).runVapidCommand(argv),
   },
+  secrets: {
+    summary: 'write a secret of the AWS stack to SSM Parameter Store (value on standard input)',
+    run: async (argv) => (await import('./secrets-command.ts')).runSecretsCommand(argv),
+  },
   start: {
     summary: 'run the whole system on this machine (a demo without live-scores.config.json)',
     run: async (argv) => (await import('@live-scores/runtime')).runStartCommand(argv),

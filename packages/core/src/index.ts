@@ -38,6 +38,7 @@ export * from './http/router.ts';
 export * from './http/page-routes.ts';
 export * from './http/page-files.ts';
 export * from './http/page-config.ts';
+export * from './http/page-headers.ts';
 export * from './use-cases/live-message.ts';
 export * from './use-cases/broadcast-scorecard.ts';
 export * from './use-cases/sync-connection.ts';

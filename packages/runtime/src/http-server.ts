@@ -5,6 +5,7 @@ import {
   corsHeaders,
   createRouter,
   matchDay,
+  pageSecurityHeaders,
   scorecardRoutes,
   subscriptionRoutes,
   syncConnection,
@@ -20,7 +21,6 @@ import type { WsConnections } from '@live-scores/local';
 import type { LiveSocketLimits } from '@live-scores/schema';
 import { clientAddress, isLoopback } from './client-address.ts';
 import { createLiveSocketServer, LIVE_PATH, refuseUpgrade } from './live-socket.ts';
-import { pageSecurityHeaders } from './page-headers.ts';
 import { readStaticFile } from './static-files.ts';
 
 export interface HttpServerOptions {

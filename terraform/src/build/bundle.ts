@@ -1,5 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +119,28 @@ export async function bundleScraper(entry: string, distDir: string): Promise<Bun
   await mkdir(outDir, { recursive: true });
   const outfile = path.join(outDir, 'index.mjs');
   return bundle({ entryPoints: [entry], outfile }, 'scraper');
+}
+
+/**
+ * The code a function's bundle would hold, readable: the production options (tree-shaken,
+ * the same workspace libraries side-effect free) without minifying or writing anything.
+ * The stack coherence test reads which environment variables a handler really reads.
+ */
+export async function functionBundleText(spec: FunctionSpec, functionsSrc: string): Promise<string> {
+  const entry = path.join(functionsSrc, spec.entry);
+  await assertExists(entry, spec.name);
+  const { outputFiles } = await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: path.join(tmpdir(), 'live-scores-unwritten', spec.name, 'index.mjs'),
+    external: ['@aws-sdk/*'],
+    minify: false,
+    sourcemap: false,
+    metafile: false,
+    write: false,
+    logLevel: 'silent',
+  });
+  const js = outputFiles.find((file) => file.path.endsWith('.mjs'));
+  if (!js) throw new Error(`${spec.name}: esbuild produced no bundle`);
+  return js.text;
 }

@@ -1,3 +1,4 @@
+import { HOST_LAUNCH_TAG_KEYS, HOST_RETAG_KEYS } from '@live-scores/aws/scraper-host';
 import type { QueueName, ResourceAccess, SecretName, TableName } from '../manifest.ts';
 import { allow, type PolicyStatement } from './policy.ts';
 
@@ -31,33 +32,38 @@ function ec2Arn(t: AccessTargets, resource: string): string {
   return `arn:aws:ec2:${t.region}:${t.accountId}:${resource}`;
 }
 
+/** The launch template's own tags (`scraper-host.ts`), applied when a host is created. */
+export const TEMPLATE_TAG_KEYS = ['Owner', 'Name', 'Application'] as const;
+
 /**
- * Starting a scraper host: only from the club's launch template, only tagged
- * `Owner=<slug>` at creation, passing only the scraper's instance role.
+ * Starting a scraper host: only from the club's launch template, with the instance, its
+ * image and its security group exactly as the template has them
+ * (`ec2:IsLaunchTemplateResource`: a caller cannot override the user data, the AMI or the
+ * network access), only tagged `Owner=<slug>` at creation, only with the fleet's tag
+ * keys, passing only the scraper's instance role.
  */
 function launchStatements(t: AccessTargets): PolicyStatement[] {
   const fromTemplate = { ArnEquals: { 'ec2:LaunchTemplate': t.launchTemplateArn } };
+  const asTemplated = { ...fromTemplate, Bool: { 'ec2:IsLaunchTemplateResource': 'true' } };
   return [
     allow(['ec2:RunInstances'], [ec2Arn(t, 'instance/*')], {
       ...ownedByClub(t.clubSlug, 'aws:RequestTag/Owner'),
-      ...fromTemplate,
+      ...asTemplated,
     }),
+    allow(['ec2:RunInstances'], [t.scraperSecurityGroupArn, `arn:aws:ec2:${t.region}::image/*`], asTemplated),
     // The root volume takes its tags from the launch template, which the request may not
-    // repeat: it is bound to the template instead of to a request tag.
+    // repeat: it is bound to the template instead of to a request tag. The subnet and the
+    // network interface are the default VPC's, which the template does not name.
     allow(
       ['ec2:RunInstances'],
-      [
-        ec2Arn(t, 'volume/*'),
-        t.launchTemplateArn,
-        t.scraperSecurityGroupArn,
-        ec2Arn(t, 'subnet/*'),
-        ec2Arn(t, 'network-interface/*'),
-        `arn:aws:ec2:${t.region}::image/*`,
-      ],
+      [ec2Arn(t, 'volume/*'), t.launchTemplateArn, ec2Arn(t, 'subnet/*'), ec2Arn(t, 'network-interface/*')],
       fromTemplate,
     ),
     allow(['ec2:CreateTags'], [ec2Arn(t, 'instance/*'), ec2Arn(t, 'volume/*')], {
       StringEquals: { 'ec2:CreateAction': 'RunInstances', 'aws:RequestTag/Owner': t.clubSlug },
+      'ForAllValues:StringEquals': {
+        'aws:TagKeys': [...new Set([...HOST_LAUNCH_TAG_KEYS, ...TEMPLATE_TAG_KEYS])],
+      },
     }),
     allow(['iam:PassRole'], [t.scraperInstanceRoleArn], {
       StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' },
@@ -84,8 +90,9 @@ function statementFor(use: ResourceAccess, t: AccessTargets): PolicyStatement[] 
     case 'subscriptionsTable':
     case 'rulesTable': {
       const table = t.tableArn(use.resource);
+      if (use.access === 'scan') return [allow(['dynamodb:Scan'], [table])];
       return use.access === 'read'
-        ? [allow(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'], [table])]
+        ? [allow(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], [table])]
         : [
             allow(
               ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
@@ -115,12 +122,12 @@ function statementFor(use: ResourceAccess, t: AccessTargets): PolicyStatement[] 
         case 'launch':
           return launchStatements(t);
         case 'tag':
+          // Only the Matches tag of a club host: Owner, Role and Date cannot be rewritten.
           return [
-            allow(
-              ['ec2:CreateTags'],
-              [ec2Arn(t, 'instance/*')],
-              ownedByClub(t.clubSlug, 'ec2:ResourceTag/Owner'),
-            ),
+            allow(['ec2:CreateTags'], [ec2Arn(t, 'instance/*')], {
+              ...ownedByClub(t.clubSlug, 'ec2:ResourceTag/Owner'),
+              'ForAllValues:StringEquals': { 'aws:TagKeys': [...HOST_RETAG_KEYS] },
+            }),
           ];
         case 'terminate':
           return [

@@ -4,7 +4,7 @@ import { functionConfigJson, stateBackend, terraformLiteral } from './deploy-set
 import { heartbeatWatchStart } from './schedules.ts';
 import { scraperSupervisorScript } from '@live-scores/aws/scraper-host';
 import { seasonSwitchTimes } from './season-switch.ts';
-import { scraperUserData } from './user-data.ts';
+import { CHROMIUM_ARM64_PACK_URL, scraperUserData } from './user-data.ts';
 
 describe('heartbeatWatchStart', () => {
   it('starts watching two hours after the first fixtures search, on the same days and months', () => {
@@ -83,6 +83,7 @@ describe('scraperUserData', () => {
     leagueBaseUrl: 'https://bradfordcl.play-cricket.com/',
     htmlQueueUrl: 'https://sqs.eu-west-2.amazonaws.com/1/html',
     htmlBucket: 'scorecards',
+    chromiumPackSha256: 'ab'.repeat(32),
   });
   const lines = script.split('\n');
   /** The file a `cat > <path> <<'TAG'` … `TAG` here-document writes. */
@@ -97,6 +98,18 @@ describe('scraperUserData', () => {
       'aws s3 cp s3://artifacts/scraper/abc.zip /opt/live-scores/scraper.zip --region eu-west-2',
     );
     expect(lines).toContain('unzip -o -q /opt/live-scores/scraper.zip -d /opt/live-scores/scraper');
+  });
+
+  it('downloads the arm64 Chromium pack to a file and checks its SHA-256 before unpacking it', () => {
+    const download = lines.findIndex((l) => l.startsWith('curl ') && l.includes(CHROMIUM_ARM64_PACK_URL));
+    expect(lines[download]).toBe(
+      `curl -fsSL --retry 5 -o /opt/live-scores/chromium-pack.tar ${CHROMIUM_ARM64_PACK_URL}`,
+    );
+    expect(lines[download + 1]).toMatch(
+      new RegExp(`^echo '${'ab'.repeat(32)}  /opt/live-scores/chromium-pack.tar' \\| sha256sum --check`),
+    );
+    expect(lines[download + 2]).toMatch(/^tar -x -f \/opt\/live-scores\/chromium-pack.tar /);
+    expect(script).not.toMatch(/curl[^\n]*\| *tar/);
   });
 
   it('installs the one supervisor script from the AWS adapters, byte for byte', () => {

@@ -103,6 +103,9 @@ export class Functions extends Construct {
       s3Key: code.key,
       sourceCodeHash: Fn.filebase64sha256(bundle.path),
       environment: { variables },
+      ...(spec.reservedConcurrency !== undefined
+        ? { reservedConcurrentExecutions: spec.reservedConcurrency }
+        : {}),
       loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name },
       dependsOn: [logGroup],
     });

@@ -3,7 +3,6 @@ import { FUNCTIONS } from '../manifest.ts';
 import { type SynthesizedExample, synthesizeExample, TEST_SECRETS } from '../testing/example-stack.ts';
 import type { PolicyStatement } from './policy.ts';
 import { RESOURCE_WILDCARD_ACTIONS } from './policy.ts';
-import { SECRET_PLACEHOLDER } from './secrets.ts';
 
 type Attributes = Record<string, unknown>;
 
@@ -67,7 +66,8 @@ describe('IAM', () => {
       for (const resource of statement.Resource.filter((r) => r !== '*')) {
         // A resource of this stack, or an ARN naming region and account with a typed path.
         expect(resource, owner).toMatch(
-          /^(\$\{aws_|arn:aws:[a-z0-9-]+:eu-west-2:(\$\{data\.aws_caller_identity[^}]+\})?:[a-z-]+\/)/,
+          // (CloudWatch Logs writes its typed path `log-group:<name>`.)
+          /^(\$\{aws_|arn:aws:[a-z0-9-]+:eu-west-2:(\$\{data\.aws_caller_identity[^}]+\})?:([a-z-]+\/|log-group:\/))/,
         );
       }
     }
@@ -141,16 +141,53 @@ describe('IAM', () => {
     const retag = launch.find(
       (s) => s.Action.includes('ec2:CreateTags') && s.Condition?.StringEquals?.['ec2:ResourceTag/Owner'],
     );
-    expect(retag?.Condition?.StringEquals).toEqual({ 'ec2:ResourceTag/Owner': 'cleckheaton' });
+    expect(retag?.Condition).toEqual({
+      StringEquals: { 'ec2:ResourceTag/Owner': 'cleckheaton' },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': ['Matches'] },
+    });
     const passRole = launch.find((s) => s.Action.includes('iam:PassRole'));
     expect(passRole?.Resource).toEqual([
       expect.stringMatching(/^\$\{aws_iam_role\.scraper-host_role_\w+\.arn\}$/),
     ]);
 
+    const tagAtLaunch = launch.find((s) => s.Condition?.StringEquals?.['ec2:CreateAction']);
+    expect(tagAtLaunch?.Condition?.['ForAllValues:StringEquals']?.['aws:TagKeys']).toEqual(
+      expect.arrayContaining(['Owner', 'Role', 'Date', 'Matches', 'Name']),
+    );
+
     for (const name of ['teardown-scraper', 'sweep-scrapers']) {
       const terminate = statementsOf(name).find((s) => s.Action.includes('ec2:TerminateInstances'));
       expect(terminate?.Condition?.StringEquals).toEqual({ 'ec2:ResourceTag/Owner': 'cleckheaton' });
     }
+  });
+
+  it('starts hosts only from the launch template, with its instance, image and security group unaltered', () => {
+    const runs = statementsOf('launch-scraper').filter((s) => s.Action.includes('ec2:RunInstances'));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) {
+      expect(run.Condition?.ArnEquals).toEqual({
+        'ec2:LaunchTemplate': expect.stringMatching(
+          /^\$\{aws_launch_template\.scraper-host_launch-template_\w+\.arn\}$/,
+        ),
+      });
+    }
+    const templated = runs.filter((s) => s.Condition?.Bool?.['ec2:IsLaunchTemplateResource'] === 'true');
+    const resources = templated.flatMap((s) => s.Resource);
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/:instance\/\*$/),
+        expect.stringMatching(/::image\/\*$/),
+        expect.stringMatching(/^\$\{aws_security_group\./),
+      ]),
+    );
+  });
+
+  it('lets only the fan-outs scan a table: subscriptions-api reads by key and cannot Scan', () => {
+    const scanners = FUNCTIONS.filter((spec) => actionsOf(spec.name).includes('dynamodb:Scan')).map(
+      (s) => s.name,
+    );
+    expect(scanners.sort()).toEqual(['broadcast', 'send-push']);
+    expect(actionsOf('subscriptions-api')).not.toContain('dynamodb:Scan');
   });
 
   it('lets the scraper host send to the html queue, store pages under html/ and read its own bundle', () => {
@@ -213,6 +250,17 @@ describe('scraper host', () => {
     );
   });
 
+  it('checks the Chromium pack against the chromium_arm64_pack_sha256 variable before unpacking it', () => {
+    expect(userData()).toContain(
+      "echo '${var.chromium_arm64_pack_sha256}  /opt/live-scores/chromium-pack.tar' | sha256sum --check",
+    );
+    expect(userData()).not.toMatch(/curl[^\n]*\| *tar/);
+    const variable = stack.json.variable?.chromium_arm64_pack_sha256 as {
+      validation: { condition: string }[];
+    };
+    expect(variable.validation[0]?.condition).toContain('^[0-9a-f]{64}$');
+  });
+
   it('boots the latest Amazon Linux 2023 arm64 image on a t4g.small, with no key pair', () => {
     expect(launchTemplate()).toMatchObject({
       image_id: 'resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64',
@@ -245,19 +293,21 @@ describe('secrets', () => {
     expect(stack.text).not.toContain(TEST_SECRETS.CMS_TOKEN);
   });
 
-  it('creates SecureString parameters with a placeholder that Terraform never overwrites', () => {
-    const parameters = stack.resources('aws_ssm_parameter').map(([, p]) => p);
-    expect(parameters.map((p) => p.name).sort()).toEqual([
-      '/live-scores/cleckheaton/cms-token',
-      '/live-scores/cleckheaton/vapid-private-key',
-    ]);
-    for (const p of parameters) {
-      expect(p).toMatchObject({
-        type: 'SecureString',
-        value: SECRET_PLACEHOLDER,
-        lifecycle: { ignore_changes: ['value'] },
-      });
-    }
+  it('creates no parameter: Terraform state holds the names, never a value', () => {
+    expect(stack.resources('aws_ssm_parameter')).toEqual([]);
+    expect(stack.json.data?.aws_ssm_parameter).toBeUndefined();
+  });
+
+  it('lets each reader get exactly its own parameter, by ARN', () => {
+    const parameterArn = (name: string) =>
+      `arn:aws:ssm:eu-west-2:\${data.aws_caller_identity.account.account_id}:parameter/live-scores/cleckheaton/${name}`;
+    const reads = (fn: string) =>
+      statementsOf(fn)
+        .filter((s) => s.Action.includes('ssm:GetParameter'))
+        .map((s) => [s.Action, s.Resource]);
+    expect(reads('send-push')).toEqual([[['ssm:GetParameter'], [parameterArn('vapid-private-key')]]]);
+    expect(reads('subscriptions-api')).toEqual([[['ssm:GetParameter'], [parameterArn('vapid-private-key')]]]);
+    expect(reads('update-cms')).toEqual([[['ssm:GetParameter'], [parameterArn('cms-token')]]]);
   });
 
   it('puts no secret-looking variable into any function environment', () => {

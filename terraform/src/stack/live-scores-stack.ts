@@ -7,7 +7,7 @@ import path from 'node:path';
 import { consumedQueue, type EnvName, FUNCTIONS, type FunctionSpec } from '../manifest.ts';
 import type { AccessTargets } from './access.ts';
 import { Alarms } from './alarms.ts';
-import { LIVE_STAGE, LiveWebSocketApi, PageHttpApi } from './apis.ts';
+import { ApiGatewayLogging, LIVE_STAGE, LiveWebSocketApi, PageHttpApi } from './apis.ts';
 import {
   deployedPageConfig,
   functionConfigJson,
@@ -21,7 +21,7 @@ import { ResourceNames } from './names.ts';
 import { Schedules, type SchedulesProps } from './schedules.ts';
 import { ScraperHost } from './scraper-host.ts';
 import { SeasonSwitch, seasonSwitchTimes } from './season-switch.ts';
-import { Secrets } from './secrets.ts';
+import { SecretParameters } from './secrets.ts';
 import { Site } from './site.ts';
 import { Storage } from './storage.ts';
 
@@ -89,9 +89,20 @@ export class LiveScoresStack extends TerraformStack {
       description: 'The VAPID public key (`npx live-scores vapid`); its private half goes to Parameter Store',
     });
 
+    const chromiumPackSha256 = new TerraformVariable(this, 'chromium_arm64_pack_sha256', {
+      type: 'string',
+      description:
+        'SHA-256 (hex) of the arm64 Chromium pack the scraper host downloads; the host refuses any other file',
+      validation: [
+        {
+          condition: '${can(regex("^[0-9a-f]{64}$", var.chromium_arm64_pack_sha256))}',
+          errorMessage: 'chromium_arm64_pack_sha256 must be 64 lower-case hex digits (sha256sum output).',
+        },
+      ],
+    });
+
     const messaging = new Messaging(this, 'messaging', { names, queues: queueSpecs(specs) });
     const storage = new Storage(this, 'storage', { names });
-    const secrets = new Secrets(this, 'secrets', { names });
     const fixturesTable = this.required(storage.tables, 'fixturesTable');
     const htmlQueue = this.required(messaging.queues, 'htmlQueue');
 
@@ -105,8 +116,10 @@ export class LiveScoresStack extends TerraformStack {
       htmlQueue,
       scorecardBucket: storage.scorecardBucket,
       leagueBaseUrl: terraformLiteral(config.league.baseUrl),
+      chromiumPackSha256: chromiumPackSha256.stringValue,
     });
     const liveApi = new LiveWebSocketApi(this, 'live-api', { names, region: aws.region });
+    new ApiGatewayLogging(this, 'api-logging', { names, region: aws.region, accountId: account.accountId });
     const httpApi = new PageHttpApi(this, 'subscriptions-api', {
       names,
       region: aws.region,
@@ -126,6 +139,11 @@ export class LiveScoresStack extends TerraformStack {
         : {}),
     });
 
+    const secrets = new SecretParameters({
+      clubSlug: config.club.slug,
+      region: aws.region,
+      accountId: account.accountId,
+    });
     const access: AccessTargets = {
       region: aws.region,
       accountId: account.accountId,
@@ -136,7 +154,7 @@ export class LiveScoresStack extends TerraformStack {
       tableArn: (name) => this.required(storage.tables, name).arn,
       fixturesStreamArn: fixturesTable.streamArn,
       fixturesStreamFailuresArn: messaging.fixturesStreamFailures.arn,
-      parameterArn: (name) => secrets.get(name).arn,
+      parameterArn: (name) => secrets.arn(name),
       liveConnectionsArn: liveApi.connectionsArn,
       launchTemplateArn: scraperHost.launchTemplate.arn,
       scraperSecurityGroupArn: scraperHost.securityGroup.arn,
@@ -158,8 +176,8 @@ export class LiveScoresStack extends TerraformStack {
       BROADCAST_QUEUE_URL: optionalQueueUrl('broadcastBatchQueue'),
       WS_MANAGEMENT_ENDPOINT: liveApi.managementEndpoint,
       VAPID_PUBLIC_KEY: vapidPublicKey.stringValue,
-      VAPID_PRIVATE_KEY_PARAMETER: secrets.get('vapidPrivateKey').name,
-      CMS_TOKEN_PARAMETER: secrets.get('cmsToken').name,
+      VAPID_PRIVATE_KEY_PARAMETER: secrets.name('vapidPrivateKey'),
+      CMS_TOKEN_PARAMETER: secrets.name('cmsToken'),
       LIVE_SCORES_CONFIG_JSON: terraformLiteral(configJson),
       SCRAPER_LAUNCH_TEMPLATE_ID: scraperHost.launchTemplate.id,
       CLUB_SLUG: config.club.slug,

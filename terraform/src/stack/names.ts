@@ -21,11 +21,6 @@ export class ResourceNames {
     return `${this.clubSlug.slice(0, 36 - purpose.length - 2)}-${purpose}-`;
   }
 
-  /** Parameter Store path of a secret. */
-  parameter(secret: string): string {
-    return `/live-scores/${this.clubSlug}/${secret}`;
-  }
-
   /** PascalCase-free CloudWatch namespace for the club's custom metrics. */
   get metricNamespace(): string {
     return `LiveScores/${this.clubSlug}`;

@@ -29,6 +29,8 @@ export interface ScraperHostProps {
   scorecardBucket: S3Bucket;
   /** The league site the host's match URLs are built on. */
   leagueBaseUrl: string;
+  /** SHA-256 the host checks the arm64 Chromium pack against before unpacking it. */
+  chromiumPackSha256: string;
 }
 
 /**
@@ -135,6 +137,7 @@ export class ScraperHost extends Construct {
           leagueBaseUrl: props.leagueBaseUrl,
           htmlQueueUrl: props.htmlQueue.url,
           htmlBucket: props.scorecardBucket.bucket,
+          chromiumPackSha256: props.chromiumPackSha256,
         }),
       ),
     });

@@ -1,42 +1,24 @@
-import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter/index.js';
-import { Construct } from 'constructs';
+import { SECRET_PARAMETERS, secretParameterName } from '@live-scores/aws/secret-parameters';
 import type { SecretName } from '../manifest.ts';
-import type { ResourceNames } from './names.ts';
+
+/** Every secret the manifest names has a Parameter Store name (checked by the compiler). */
+const PARAMETERS: Readonly<Record<SecretName, (typeof SECRET_PARAMETERS)[SecretName]>> = SECRET_PARAMETERS;
 
 /**
- * What Terraform writes as the initial value. The real value is set once with
- * `aws ssm put-parameter --overwrite` and Terraform never reads it back or replaces it, so
- * the secret exists only in Parameter Store: not in the Terraform JSON, the plan, the
- * Lambda environment or the repository.
+ * The SecureString parameters the functions read at run time, by name only. The stack
+ * creates no `aws_ssm_parameter`: a resource would put the value in Terraform state (a
+ * refresh reads it back even under `ignore_changes`). `live-scores secrets put` (or
+ * `aws ssm put-parameter`) writes the values; the stack passes the names to the functions
+ * and grants `ssm:GetParameter` on exactly these ARNs.
  */
-export const SECRET_PLACEHOLDER = 'unset: aws ssm put-parameter --type SecureString --overwrite';
+export class SecretParameters {
+  constructor(private readonly target: { clubSlug: string; region: string; accountId: string }) {}
 
-const PARAMETER_NAMES: Record<SecretName, string> = {
-  vapidPrivateKey: 'vapid-private-key',
-  cmsToken: 'cms-token',
-};
-
-/** The SecureString parameters the functions read at run time (by name, from their environment). */
-export class Secrets extends Construct {
-  readonly parameters = new Map<SecretName, SsmParameter>();
-
-  constructor(scope: Construct, id: string, props: { names: ResourceNames }) {
-    super(scope, id);
-    for (const [secret, suffix] of Object.entries(PARAMETER_NAMES) as [SecretName, string][]) {
-      const parameter = new SsmParameter(this, suffix, {
-        name: props.names.parameter(suffix),
-        type: 'SecureString',
-        value: SECRET_PLACEHOLDER,
-        description: `live scores ${suffix}; set the value out of band`,
-        lifecycle: { ignoreChanges: ['value'] },
-      });
-      this.parameters.set(secret, parameter);
-    }
+  name(secret: SecretName): string {
+    return secretParameterName(this.target.clubSlug, PARAMETERS[secret]);
   }
 
-  get(name: SecretName): SsmParameter {
-    const parameter = this.parameters.get(name);
-    if (!parameter) throw new Error(`no secret "${name}"`);
-    return parameter;
+  arn(secret: SecretName): string {
+    return `arn:aws:ssm:${this.target.region}:${this.target.accountId}:parameter${this.name(secret)}`;
   }
 }

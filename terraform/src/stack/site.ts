@@ -4,11 +4,17 @@ import {
   type CloudfrontDistributionOrderedCacheBehavior,
 } from '@cdktf/provider-aws/lib/cloudfront-distribution/index.js';
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control/index.js';
-import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy/index.js';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy/index.js';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object/index.js';
-import { pageFileHeaders, SCORECARDS_PATH, SERVICE_WORKER_PATH } from '@live-scores/core';
+import {
+  PAGE_PERMISSIONS_POLICY,
+  pageContentSecurityPolicy,
+  pageFileHeaders,
+  SCORECARDS_PATH,
+  SERVICE_WORKER_PATH,
+} from '@live-scores/core';
+import { JSON_CONTENT_SECURITY_POLICY, responseHeadersPolicy, viewerCertificate } from './edge-security.ts';
 import { Construct } from 'constructs';
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -111,24 +117,43 @@ export class Site extends Construct {
       cachedMethods: ['GET', 'HEAD'],
       cachePolicyId: MANAGED.cachingDisabled,
       originRequestPolicyId: MANAGED.allViewerExceptHostHeader,
+      responseHeadersPolicyId: apiHeaders.id,
       compress: true,
       ...extra,
     });
     const scorecardsApiCache = this.scorecardsApiCachePolicy(names);
-    const serviceWorker = new CloudfrontResponseHeadersPolicy(this, 'service-worker-headers', {
-      name: names.of('service-worker'),
-      comment: 'The service worker may control the whole origin',
-      customHeadersConfig: {
-        items: [
-          {
-            header: 'Service-Worker-Allowed',
-            value: pageFileHeaders(SERVICE_WORKER_PATH)!['service-worker-allowed']!,
-            override: true,
-          },
-        ],
+    // Every answer carries HSTS, nosniff and a CSP: the page's own policy on its files (the
+    // same the local server sends), and "nothing may load or frame this" on JSON.
+    const pagePolicy = {
+      names,
+      contentSecurityPolicy: pageContentSecurityPolicy(props.pageOrigins),
+      frameOption: 'none' as const,
+    };
+    const pageHeaders = responseHeadersPolicy(this, 'page-headers', {
+      ...pagePolicy,
+      purpose: 'page',
+      customHeaders: { 'Permissions-Policy': PAGE_PERMISSIONS_POLICY },
+    });
+    const serviceWorker = responseHeadersPolicy(this, 'service-worker-headers', {
+      ...pagePolicy,
+      purpose: 'service-worker',
+      customHeaders: {
+        'Permissions-Policy': PAGE_PERMISSIONS_POLICY,
+        // The service worker may control the whole origin.
+        'Service-Worker-Allowed': pageFileHeaders(SERVICE_WORKER_PATH)!['service-worker-allowed']!,
       },
     });
-    const cors = this.scorecardObjectsCors(names, props.pageOrigins);
+    const apiHeaders = responseHeadersPolicy(this, 'api-headers', {
+      names,
+      purpose: 'api',
+      contentSecurityPolicy: JSON_CONTENT_SECURITY_POLICY,
+    });
+    const objectHeaders = responseHeadersPolicy(this, 'scorecard-object-headers', {
+      names,
+      purpose: 'scorecards',
+      contentSecurityPolicy: JSON_CONTENT_SECURITY_POLICY,
+      corsOrigins: props.pageOrigins,
+    });
 
     const custom = props.customDomain;
     this.distribution = new CloudfrontDistribution(this, 'distribution', {
@@ -155,7 +180,11 @@ export class Site extends Construct {
       // First match wins: the socket, the cached scorecards routes, the rest of the API, the
       // service worker, the stored objects; anything else is a file of the page.
       orderedCacheBehavior: [
-        forwarded(props.livePath, 'live-api', { allowedMethods: ['GET', 'HEAD'] }),
+        // The upgrade is answered by API Gateway as it is: no headers are added to a 101.
+        forwarded(props.livePath, 'live-api', {
+          allowedMethods: ['GET', 'HEAD'],
+          responseHeadersPolicyId: undefined,
+        }),
         forwarded(SCORECARDS_PATH, 'http-api', { cachePolicyId: scorecardsApiCache.id }),
         forwarded(`${SCORECARDS_PATH}/*`, 'http-api', { cachePolicyId: scorecardsApiCache.id }),
         forwarded('/api/*', 'http-api', {
@@ -180,7 +209,7 @@ export class Site extends Construct {
             cachedMethods: ['GET', 'HEAD'],
             cachePolicyId: MANAGED.cachingOptimized,
             compress: true,
-            ...(cors ? { responseHeadersPolicyId: cors.id } : {}),
+            responseHeadersPolicyId: objectHeaders.id,
           }),
         ),
       ],
@@ -190,16 +219,11 @@ export class Site extends Construct {
         allowedMethods: ['GET', 'HEAD'],
         cachedMethods: ['GET', 'HEAD'],
         cachePolicyId: MANAGED.cachingOptimized,
+        responseHeadersPolicyId: pageHeaders.id,
         compress: true,
       },
       restrictions: { geoRestriction: { restrictionType: 'none' } },
-      viewerCertificate: custom
-        ? {
-            acmCertificateArn: custom.certificateArn,
-            sslSupportMethod: 'sni-only',
-            minimumProtocolVersion: 'TLSv1.2_2021',
-          }
-        : { cloudfrontDefaultCertificate: true },
+      viewerCertificate: viewerCertificate(custom?.certificateArn),
     });
     this.pageUrl = `https://${custom ? custom.domainName : this.distribution.domainName}/`;
 
@@ -248,24 +272,6 @@ export class Site extends Construct {
         queryStringsConfig: { queryStringBehavior: 'none' },
         enableAcceptEncodingBrotli: true,
         enableAcceptEncodingGzip: true,
-      },
-    });
-  }
-
-  /** Clubs' sites may read the stored scorecard objects too (the API routes carry their own CORS). */
-  private scorecardObjectsCors(
-    names: ResourceNames,
-    pageOrigins: readonly string[],
-  ): CloudfrontResponseHeadersPolicy | undefined {
-    if (pageOrigins.length === 0) return undefined;
-    return new CloudfrontResponseHeadersPolicy(this, 'cors', {
-      name: names.of('scorecards-cors'),
-      corsConfig: {
-        accessControlAllowCredentials: false,
-        accessControlAllowHeaders: { items: ['*'] },
-        accessControlAllowMethods: { items: ['GET', 'HEAD'] },
-        accessControlAllowOrigins: { items: pageOrigins.map((o) => new URL(o).origin) },
-        originOverride: true,
       },
     });
   }

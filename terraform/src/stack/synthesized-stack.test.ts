@@ -77,9 +77,7 @@ describe('functions', () => {
     }
     const sendPush = (functionNamed('send-push')[1].environment as { variables: Attributes }).variables;
     // The parameter's name, never its value.
-    expect(sendPush.VAPID_PRIVATE_KEY_PARAMETER).toMatch(
-      /^\$\{aws_ssm_parameter\.secrets_vapid-private-key_\w+\.name\}$/,
-    );
+    expect(sendPush.VAPID_PRIVATE_KEY_PARAMETER).toBe('/live-scores/cleckheaton/vapid-private-key');
     expect(JSON.parse(String(sendPush.LIVE_SCORES_CONFIG_JSON))).toMatchObject({
       club: { slug: 'cleckheaton' },
     });
@@ -378,5 +376,85 @@ describe('state', () => {
         use_lockfile: true,
       },
     });
+  });
+});
+
+describe('what the internet can reach', () => {
+  it('caps the concurrency of every function the internet invokes (WebSocket routes and the HTTP API)', () => {
+    const exposed = FUNCTIONS.filter(
+      (spec) => spec.trigger.kind === 'websocket' || spec.trigger.kind === 'http',
+    );
+    expect(exposed.map((spec) => spec.name).sort()).toEqual(
+      ['scorecards-api', 'subscriptions-api', 'ws-connect', 'ws-disconnect', 'ws-sync'].sort(),
+    );
+    for (const spec of exposed) {
+      expect(functionNamed(spec.name)[1].reserved_concurrent_executions, spec.name).toBeGreaterThan(0);
+    }
+    // Queue consumers scale with their queues.
+    expect(functionNamed('send-push')[1].reserved_concurrent_executions).toBeUndefined();
+  });
+
+  it('writes a JSON access log line for every request of both APIs, to a log group with retention', () => {
+    const groups = new Map(stack.resources('aws_cloudwatch_log_group'));
+    const stages = stack.resources('aws_apigatewayv2_stage');
+    expect(stages).toHaveLength(2);
+    for (const [id, stage] of stages) {
+      const settings = stage.access_log_settings as { destination_arn: string; format: string };
+      const group = groups.get(
+        referencedResource(settings.destination_arn).replace('aws_cloudwatch_log_group.', ''),
+      );
+      expect(group?.name, id).toMatch(/^\/aws\/apigateway\/live-scores-cleckheaton-(live|subscriptions)$/);
+      expect(group?.retention_in_days).toBeGreaterThan(0);
+      expect(Object.keys(JSON.parse(settings.format) as object)).toEqual(
+        expect.arrayContaining(['requestId', 'ip', 'routeKey', 'status']),
+      );
+    }
+    // WebSocket logging needs API Gateway's account-level role.
+    const [[, account]] = stack.resources('aws_api_gateway_account') as [[string, Attributes]];
+    expect(referencedResource(account.cloudwatch_role_arn)).toMatch(/^aws_iam_role\.api-logging_/);
+  });
+
+  it('sends HSTS, a CSP and nosniff with every CloudFront response: the page its own policy, JSON none at all', () => {
+    const [[, distribution]] = stack.resources('aws_cloudfront_distribution') as [[string, Attributes]];
+    const policies = new Map(stack.resources('aws_cloudfront_response_headers_policy'));
+    const policyOf = (behaviour: Attributes) =>
+      policies.get(
+        referencedResource(behaviour.response_headers_policy_id).replace(
+          'aws_cloudfront_response_headers_policy.',
+          '',
+        ),
+      );
+    const ordered = distribution.ordered_cache_behavior as Attributes[];
+    const byPath = (pattern: string) => ordered.find((b) => b.path_pattern === pattern)!;
+
+    const page = policyOf(distribution.default_cache_behavior as Attributes)
+      ?.security_headers_config as Attributes;
+    expect(page).toMatchObject({
+      strict_transport_security: { access_control_max_age_sec: 31_536_000, override: true },
+      content_type_options: { override: true },
+    });
+    expect((page.content_security_policy as Attributes).content_security_policy).toContain(
+      "script-src 'self'",
+    );
+    expect((page.content_security_policy as Attributes).content_security_policy).toContain(
+      `frame-ancestors 'self' ${EXAMPLE_CONFIG.server.pageOrigins.map((o) => new URL(o).origin).join(' ')}`,
+    );
+    // The club's sites may frame the page: its CSP names them, so no X-Frame-Options.
+    expect(page.frame_options).toBeUndefined();
+
+    const objects = policyOf(byPath('/scorecards/*'));
+    expect(objects?.security_headers_config).toMatchObject({
+      content_security_policy: { content_security_policy: "default-src 'none'; frame-ancestors 'none'" },
+      frame_options: { frame_option: 'DENY' },
+    });
+    expect(
+      (objects?.cors_config as { access_control_allow_origins: { items: string[] } })
+        .access_control_allow_origins.items,
+    ).toEqual(EXAMPLE_CONFIG.server.pageOrigins.map((o) => new URL(o).origin));
+    expect(policyOf(byPath('/api/*'))?.security_headers_config).toMatchObject({
+      content_security_policy: { content_security_policy: "default-src 'none'; frame-ancestors 'none'" },
+    });
+    for (const behaviour of [distribution.default_cache_behavior as Attributes, ...ordered])
+      expect(behaviour.viewer_protocol_policy).toBe('redirect-to-https');
   });
 });

@@ -13,9 +13,15 @@ import {
   scraperSupervisorScript,
 } from '@live-scores/aws/scraper-host';
 
-/** Sparticuz publishes an arm64 Chromium pack per release; the npm package ships only x86_64. */
+/**
+ * Sparticuz publishes an arm64 Chromium pack per release; the npm package ships only
+ * x86_64. The host checks the download against the SHA-256 the stack is given
+ * (`chromium_arm64_pack_sha256`) before unpacking it, so a replaced or corrupted asset never
+ * runs: the boot stops and the host powers off.
+ */
 export const CHROMIUM_ARM64_PACK_URL =
   'https://github.com/Sparticuz/chromium/releases/download/v143.0.4/chromium-v143.0.4-pack.arm64.tar';
+const CHROMIUM_PACK_FILE = '/opt/live-scores/chromium-pack.tar';
 
 /** Hours after which a host shuts itself down (and so terminates) even if no sweep ran. */
 export const MAX_HOST_HOURS = 12;
@@ -27,6 +33,8 @@ export interface UserDataProps extends ScraperHostSettings {
   bundleBucket: string;
   bundleKey: string;
   logGroupName: string;
+  /** Hex SHA-256 of the pack at CHROMIUM_ARM64_PACK_URL (may be a Terraform reference). */
+  chromiumPackSha256: string;
 }
 
 const CHROMIUM_LIBRARIES = [
@@ -74,6 +82,26 @@ function serviceUnit(): string[] {
 }
 
 /**
+ * Download, check, unpack: the tar is opened only after `sha256sum` accepted the whole
+ * file (never `curl | tar`, which unpacks before anything could be checked). A mismatch
+ * powers the host off at once rather than leaving it idle until the 12-hour stop.
+ */
+export function verifiedPackSteps(pack: {
+  url: string;
+  sha256: string;
+  file: string;
+  into: string;
+}): string[] {
+  return [
+    `install -d -m 0755 ${pack.into}`,
+    `curl -fsSL --retry 5 -o ${pack.file} ${pack.url}`,
+    `echo '${pack.sha256}  ${pack.file}' | sha256sum --check --strict --quiet - || { echo 'Chromium pack checksum mismatch; powering off' >&2; shutdown -h now; exit 1; }`,
+    `tar -x -f ${pack.file} -C ${pack.into}`,
+    `rm -f ${pack.file}`,
+  ];
+}
+
+/**
  * The script writes shell variables as `$NAME`, never `${NAME}` (Terraform would read it as
  * its own interpolation), and holds no double quote (cdktf rejects them inside a function
  * argument): files with either travel base64-encoded. The settings may be Terraform
@@ -110,8 +138,12 @@ export function scraperUserData(props: UserDataProps): string {
     'install -d -m 0755 -o scraper -g scraper /var/log/live-scores',
     `aws s3 cp s3://${props.bundleBucket}/${props.bundleKey} /opt/live-scores/scraper.zip --region ${props.region}`,
     'unzip -o -q /opt/live-scores/scraper.zip -d /opt/live-scores/scraper',
-    'install -d -m 0755 /opt/live-scores/scraper/chromium-bin',
-    `curl -fsSL --retry 5 ${CHROMIUM_ARM64_PACK_URL} | tar -x -C /opt/live-scores/scraper/chromium-bin`,
+    ...verifiedPackSteps({
+      url: CHROMIUM_ARM64_PACK_URL,
+      sha256: props.chromiumPackSha256,
+      file: CHROMIUM_PACK_FILE,
+      into: '/opt/live-scores/scraper/chromium-bin',
+    }),
     `echo ${base64(scraperSupervisorScript())} | base64 -d > ${supervisor}`,
     `chmod 0755 ${supervisor}`,
     'NODE_BIN=$(command -v node-22 || command -v node)',
