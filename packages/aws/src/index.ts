@@ -17,3 +17,4 @@ export * from './sqs-batches.ts';
 export * from './sqs-broadcast-queue.ts';
 export * from './sqs-push-queue.ts';
 export * from './s3-object-reader.ts';
+export * from './s3-report-store.ts';

@@ -11,6 +11,7 @@ export interface SanityStubDocument {
   result?: string;
   scorecardUrl?: string;
   liveScoresMatchId?: string;
+  liveScoresReportMatchId?: string;
 }
 
 /**
@@ -57,7 +58,14 @@ export class SanityStub {
       const doc = this.docs.find(
         (d) => d._type === param('$type') && d.team === param('$team') && d.date === param('$date'),
       );
-      const result = doc ? { _id: doc._id, _rev: doc._rev, liveScoresMatchId: doc.liveScoresMatchId } : null;
+      const result = doc
+        ? {
+            _id: doc._id,
+            _rev: doc._rev,
+            liveScoresMatchId: doc.liveScoresMatchId,
+            liveScoresReportMatchId: doc.liveScoresReportMatchId,
+          }
+        : null;
       if (doc && this.editAfterNextQuery) {
         this.editAfterNextQuery(doc);
         doc._rev = this.nextRev();
