@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   corsHeaders,
+  MATCH_REPORT_ROUTE,
   matchDay,
+  reportResponse,
   syncConnection,
   teamScorecardKey,
   type Clock,
@@ -10,6 +12,7 @@ import {
   type HttpRequest,
   type HttpResponse,
   type Logger,
+  type ReportStore,
   type ScorecardStore,
 } from '@live-scores/core';
 import type { WsConnections } from '@live-scores/local';
@@ -27,6 +30,8 @@ export interface HttpServerOptions {
   timeZone: string;
   clock: Clock;
   store: ScorecardStore;
+  /** `/api/matches/:matchId/report` (core's framework-free handler, as on AWS). */
+  reports: ReportStore;
   currentScorecards: CurrentScorecards;
   connections: WsConnections;
   /** `/api/subscriptions` and `/api/vapid-public-key` (core's framework-free handler). */
@@ -113,6 +118,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       });
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body);
+      return;
+    }
+    if (MATCH_REPORT_ROUTE.test(path) && method !== 'OPTIONS') {
+      const answer = await reportResponse(
+        { method, path, headers: { origin: request.headers.origin } },
+        {
+          reports: options.reports,
+          pageOrigins: options.pageOrigins,
+        },
+      );
+      response.writeHead(answer.status, answer.headers);
+      response.end(method === 'HEAD' ? undefined : answer.body);
       return;
     }
     if (method === 'OPTIONS' && path.startsWith('/api/')) {

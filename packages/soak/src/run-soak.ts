@@ -83,11 +83,17 @@ async function deadLetters(dataDir: string): Promise<DayObservations['deadLetter
   return found;
 }
 
-/** Match ids of the results the CMS stub was sent, one per write that reached it. */
+/** Match ids of the results the CMS stub was sent, one per write that reached it (reports aside). */
 function cmsWrites(world: MatchDayWorld): string[] {
   return (
-    world.sanity.mutations as { mutations: { patch: { set: { liveScoresMatchId?: string } } }[] }[]
-  ).flatMap((body) => body.mutations.map((m) => m.patch.set.liveScoresMatchId ?? '?'));
+    world.sanity.mutations as {
+      mutations: { patch: { set: { liveScoresMatchId?: string; liveScoresReportMatchId?: string } } }[];
+    }[]
+  ).flatMap((body) =>
+    body.mutations
+      .filter((m) => m.patch.set.liveScoresReportMatchId === undefined)
+      .map((m) => m.patch.set.liveScoresMatchId ?? '?'),
+  );
 }
 
 /**

@@ -71,9 +71,10 @@ export class LiveWebSocketApi extends Construct {
   }
 }
 
-/** The subscriptions HTTP API, callable from the club's page origins only (CORS). */
+/** The page's HTTP API (subscriptions, the VAPID key, match reports), callable from the club's page origins only (CORS). */
 export class SubscriptionsHttpApi extends Construct {
   readonly api: Apigatewayv2Api;
+  private integrated = 0;
 
   constructor(scope: Construct, id: string, props: { names: ResourceNames; pageOrigins: string[] }) {
     super(scope, id);
@@ -98,20 +99,26 @@ export class SubscriptionsHttpApi extends Construct {
     });
   }
 
-  routes(routeKeys: readonly string[], fn: LambdaFunction): void {
-    const integration = new Apigatewayv2Integration(this, 'integration', {
+  /**
+   * Routes to one function. Each function's integration and permission get ids of their
+   * own; the first function's keep the plain ids they always had, so adding a function
+   * never replaces the existing integration.
+   */
+  routes(routeKeys: readonly string[], fn: LambdaFunction, name: string): void {
+    const scope = this.integrated++ === 0 ? this : new Construct(this, name);
+    const integration = new Apigatewayv2Integration(scope, 'integration', {
       apiId: this.api.id,
       integrationType: 'AWS_PROXY',
       integrationUri: fn.invokeArn,
       payloadFormatVersion: '2.0',
     });
     for (const routeKey of routeKeys) {
-      new Apigatewayv2Route(this, `route-${routeKey.replace(/[^A-Za-z]+/g, '-')}`, {
+      new Apigatewayv2Route(scope, `route-${routeKey.replace(/[^A-Za-z]+/g, '-')}`, {
         apiId: this.api.id,
         routeKey,
         target: `integrations/${integration.id}`,
       });
     }
-    permitApiGateway(this, 'permission', fn, `${this.api.executionArn}/*/*/api/*`);
+    permitApiGateway(scope, 'permission', fn, `${this.api.executionArn}/*/*/api/*`);
   }
 }

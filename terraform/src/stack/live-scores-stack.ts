@@ -142,6 +142,7 @@ export class LiveScoresStack extends TerraformStack {
       VAPID_PUBLIC_KEY: vapidPublicKey.stringValue,
       VAPID_PRIVATE_KEY_PARAMETER: secrets.get('vapidPrivateKey').name,
       CMS_TOKEN_PARAMETER: secrets.get('cmsToken').name,
+      LLM_API_KEY_PARAMETER: secrets.get('llmApiKey').name,
       LIVE_SCORES_CONFIG_JSON: terraformLiteral(configJson),
       SCRAPER_LAUNCH_TEMPLATE_ID: scraperHost.launchTemplate.id,
       CLUB_SLUG: config.club.slug,
@@ -165,7 +166,7 @@ export class LiveScoresStack extends TerraformStack {
     for (const { spec, fn } of this.functions.deployed.values()) {
       const t = spec.trigger;
       if (t.kind === 'websocket') liveApi.route(t.route, fn);
-      if (t.kind === 'http') httpApi.routes(t.routes, fn);
+      if (t.kind === 'http') httpApi.routes(t.routes, fn, spec.name);
       if (t.kind === 'schedule') scheduled.push({ schedule: t.schedule, fn });
     }
 

@@ -14,6 +14,7 @@ export const SECRET_PLACEHOLDER = 'unset: aws ssm put-parameter --type SecureStr
 const PARAMETER_NAMES: Record<SecretName, string> = {
   vapidPrivateKey: 'vapid-private-key',
   cmsToken: 'cms-token',
+  llmApiKey: 'llm-api-key',
 };
 
 /** The SecureString parameters the functions read at run time (by name, from their environment). */
