@@ -96,6 +96,13 @@ function cmsWrites(world: MatchDayWorld): string[] {
   );
 }
 
+/** Match ids of the match reports the CMS stub was sent, one per write that reached it. */
+function cmsReportWrites(world: MatchDayWorld): string[] {
+  return (
+    world.sanity.mutations as { mutations: { patch: { set: { liveScoresReportMatchId?: string } } }[] }[]
+  ).flatMap((body) => body.mutations.flatMap((m) => m.patch.set.liveScoresReportMatchId ?? []));
+}
+
 /**
  * A whole match day through the single-machine runtime with faults injected on the way:
  * queues that duplicate and reorder, the scraper's Chromium SIGKILLed twice, push endpoints
@@ -174,8 +181,11 @@ export async function runSoak(
       );
     }
     const finalStored = new Map<string, Scorecard | undefined>();
-    for (const { matchId } of world.simulator.matches)
+    const reportsStored: string[] = [];
+    for (const { matchId } of world.simulator.matches) {
       finalStored.set(matchId, await runtime.system.store.get(matchScorecardKey(matchId)));
+      if (await runtime.system.reports.get(matchId)) reportsStored.push(matchId);
+    }
     const subscribed = new Set(
       (await runtime.system.subscriptions.listPage()).subscriptions.map((s) => new URL(s.endpoint).pathname),
     );
@@ -200,6 +210,8 @@ export async function runSoak(
         stillSubscribed: [...subscribed].some((path) => path.endsWith(s.path)),
       })),
       cmsWrites: cmsWrites(world),
+      cmsReportWrites: cmsReportWrites(world),
+      reportsStored,
       poisonMatchId: world.poisonMatchId,
       deadLetters: await deadLetters(runtime.dataDir),
       scrapersListed: (await runtime.system.fleet.list()).length,

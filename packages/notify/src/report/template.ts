@@ -143,14 +143,17 @@ function bowlingSentence(bowlingTeam: string | null, b: BowlingFact): string {
   }.`;
 }
 
-function standSentences(i: InningsFacts): string[] {
+function standSentences(i: InningsFacts, finish: Finish): string[] {
   const out: string[] = [];
   if (i.partnership) {
     const which = ORDINALS[i.partnership.wicket - 1] ?? 'last';
+    const wonChase = finish.kind === 'won-by-wickets' && finish.winner === i.team;
     out.push(
-      i.partnership.unbroken
-        ? `An unbroken stand of ${i.partnership.runs} for the ${which} wicket carried ${i.team} home.`
-        : `The biggest stand of the innings was ${i.partnership.runs} for the ${which} wicket.`,
+      !i.partnership.unbroken
+        ? `The biggest stand of the innings was ${i.partnership.runs} for the ${which} wicket.`
+        : wonChase
+          ? `An unbroken stand of ${i.partnership.runs} for the ${which} wicket carried ${i.team} home.`
+          : `An unbroken stand of ${i.partnership.runs} for the ${which} wicket ended the innings.`,
     );
   }
   if (i.collapse)
@@ -167,7 +170,7 @@ function inningsParagraph(i: InningsFacts, index: number, facts: ReportFacts): s
     totalSentence(i, index, facts),
     ...scorerSentences(i.team, i.scorers),
     ...(i.bestBowling ? [bowlingSentence(i.bowlingTeam, i.bestBowling)] : []),
-    ...standSentences(i),
+    ...standSentences(i, facts.finish),
   ].join(' ');
 }
 
