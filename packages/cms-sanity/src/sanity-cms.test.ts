@@ -25,6 +25,7 @@ describe('the Sanity CMS adapter', () => {
     ];
     stub.queries = [];
     stub.mutations = [];
+    stub.applied = [];
     stub.authorizations = [];
   });
 
@@ -91,6 +92,7 @@ describe('the Sanity CMS adapter', () => {
     stub.editAfterNextQuery = (doc) => Object.assign(doc, { venue: 'Moorend' });
     expect(await cms().recordResult(record)).toBe('recorded');
     expect(stub.mutations).toHaveLength(2);
+    expect(stub.applied).toHaveLength(1);
     expect(stub.docs[0]).toMatchObject({ venue: 'Moorend', liveScoresMatchId: '6123456' });
   });
 

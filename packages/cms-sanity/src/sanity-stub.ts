@@ -24,6 +24,8 @@ export class SanityStub {
   docs: SanityStubDocument[] = [];
   queries: URL[] = [];
   mutations: unknown[] = [];
+  /** The mutations that were applied: `mutations` without those refused with 409 or 404. */
+  applied: unknown[] = [];
   authorizations: (string | undefined)[] = [];
   /** When set, the next query's answer is followed by this edit before the patch arrives. */
   editAfterNextQuery: ((doc: SanityStubDocument) => void) | undefined;
@@ -86,6 +88,7 @@ export class SanityStub {
         if (doc._rev !== patch.ifRevisionID) return { status: 409, body: { error: 'revision mismatch' } };
         Object.assign(doc, patch.set, { _rev: this.nextRev() });
       }
+      this.applied.push(body);
       return { status: 200, body: { transactionId: this.nextRev() } };
     }
     return { status: 404, body: { error: `no route ${req.method} ${url.pathname}` } };

@@ -151,7 +151,7 @@ describe('the single-machine runtime, end to end', () => {
     expect((await fetch(`${runtime.url}/api/matches/999999/report`)).status).toBe(404);
 
     // The club's website has the result and the report, each once.
-    await eventually('the result and the report to reach the CMS', () => sanity.mutations.length === 2);
+    await eventually('the result and the report to reach the CMS', () => sanity.applied.length === 2);
     expect(sanity.docs[0]).toMatchObject({
       liveScoresMatchId: match!.matchId,
       result: stored!.result,

@@ -83,10 +83,13 @@ async function deadLetters(dataDir: string): Promise<DayObservations['deadLetter
   return found;
 }
 
-/** Match ids of the results the CMS stub was sent, one per write that reached it (reports aside). */
+/**
+ * Match ids of the results the CMS stub applied, one per write (reports aside). A patch that
+ * lost the revision check to a concurrent write (the report's, say) and was retried is one write.
+ */
 function cmsWrites(world: MatchDayWorld): string[] {
   return (
-    world.sanity.mutations as {
+    world.sanity.applied as {
       mutations: { patch: { set: { liveScoresMatchId?: string; liveScoresReportMatchId?: string } } }[];
     }[]
   ).flatMap((body) =>
@@ -96,10 +99,10 @@ function cmsWrites(world: MatchDayWorld): string[] {
   );
 }
 
-/** Match ids of the match reports the CMS stub was sent, one per write that reached it. */
+/** Match ids of the match reports the CMS stub applied, one per write. */
 function cmsReportWrites(world: MatchDayWorld): string[] {
   return (
-    world.sanity.mutations as { mutations: { patch: { set: { liveScoresReportMatchId?: string } } }[] }[]
+    world.sanity.applied as { mutations: { patch: { set: { liveScoresReportMatchId?: string } } }[] }[]
   ).flatMap((body) => body.mutations.flatMap((m) => m.patch.set.liveScoresReportMatchId ?? []));
 }
 
