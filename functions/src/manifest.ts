@@ -38,6 +38,8 @@ export const ENV = {
   VAPID_PRIVATE_KEY_PARAMETER: 'VAPID_PRIVATE_KEY_PARAMETER',
   /** The name of the SSM SecureString holding the CMS token (never the token). */
   CMS_TOKEN_PARAMETER: 'CMS_TOKEN_PARAMETER',
+  /** The name of the SSM SecureString holding the report model's API key (never the key). */
+  LLM_API_KEY_PARAMETER: 'LLM_API_KEY_PARAMETER',
   /**
    * The validated configuration file's content as JSON; it holds no secrets. (The local
    * runtime's `LIVE_SCORES_CONFIG` is a file path: a different thing, so a different name.)
@@ -62,11 +64,12 @@ export type QueueName =
   | 'notifyRulesQueue'
   | 'updateCmsQueue'
   | 'teardownScraperQueue'
+  | 'matchReportQueue'
   | 'pushQueue'
   | 'broadcastBatchQueue';
 
 export type TableName = 'fixturesTable' | 'connectionsTable' | 'subscriptionsTable' | 'rulesTable';
-export type SecretName = 'vapidPrivateKey' | 'cmsToken';
+export type SecretName = 'vapidPrivateKey' | 'cmsToken' | 'llmApiKey';
 export type ScheduleName = 'findFixtures' | 'sweepScrapers';
 
 /** Object prefixes of the scorecard bucket; access is granted per prefix. */
@@ -286,6 +289,29 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     ],
   },
   {
+    name: 'match-report',
+    entry: 'match-report.ts',
+    description: 'Writes the match report once per finished match, stores it and sends it to the CMS',
+    ...scorecardConsumer,
+    // A model's answer can take its whole configured timeout (at most 60 s).
+    timeoutSeconds: 90,
+    trigger: {
+      kind: 'topic',
+      topic: 'scorecardTopic',
+      queue: 'matchReportQueue',
+      batchSize: 1,
+      filterPolicy: GAME_OVER_FILTER_POLICY,
+    },
+    env: ['SCORECARD_BUCKET', 'CMS_TOKEN_PARAMETER', 'LLM_API_KEY_PARAMETER', 'LIVE_SCORES_CONFIG_JSON'],
+    uses: [
+      { resource: 'matchReportQueue', access: 'consume' },
+      { resource: 'scorecardBucket', access: 'read', prefix: 'matches/' },
+      { resource: 'scorecardBucket', access: 'write', prefix: 'matches/' },
+      { resource: 'cmsToken', access: 'read' },
+      { resource: 'llmApiKey', access: 'read' },
+    ],
+  },
+  {
     name: 'teardown-scraper',
     entry: 'teardown-scraper.ts',
     description: 'Terminates the scraper host once the last match it watches is over',
@@ -420,6 +446,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'subscriptionsTable', access: 'write' },
       { resource: 'vapidPrivateKey', access: 'read' },
     ],
+  },
+  {
+    name: 'report-api',
+    entry: 'report-api.ts',
+    description: "Serves a finished match's report",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    // Reachable from the internet: this bounds what a flood of report requests costs.
+    reservedConcurrency: 10,
+    ...nodeArm,
+    trigger: { kind: 'http', routes: ['GET /api/matches/{matchId}/report'] },
+    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG_JSON'],
+    uses: [{ resource: 'scorecardBucket', access: 'read', prefix: 'matches/' }],
   },
   {
     name: 'sweep-scrapers',

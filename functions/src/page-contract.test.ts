@@ -3,6 +3,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { generateVapidKeys } from '@live-scores/push';
 import { describePageContract } from '@live-scores/test-support/page-contract';
 import { mockClient } from 'aws-sdk-client-mock';
+import { handler as reportApi } from './report-api.ts';
 import { handler as scorecardsApi } from './scorecards-api.ts';
 import { handler as storeScorecard } from './store-scorecard.ts';
 import { handler as subscriptionsApi } from './subscriptions-api.ts';
@@ -28,6 +29,7 @@ describePageContract('the Lambda functions behind the HTTP API (payload v2 event
     LIVE_SCORES_CONFIG_JSON: JSON.stringify({ ...TEST_CONFIG, server: { pageOrigins: [PAGE_ORIGIN] } }),
   });
   const gateway = createHttpApiGateway({
+    'report-api': reportApi,
     'scorecards-api': scorecardsApi,
     'subscriptions-api': subscriptionsApi,
   });

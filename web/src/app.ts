@@ -23,8 +23,12 @@ async function main(): Promise<void> {
     config,
   );
   const firstLoad = scoreboard.start();
-  const requested = new URLSearchParams(location.search).get('match');
-  if (requested) void firstLoad.then(() => scoreboard.reveal(requested));
+  /** `?match=<id>` brings a match into view; `&report=1` (a result notification) opens its report. */
+  const revealFrom = (url: URL): void => {
+    const matchId = url.searchParams.get('match');
+    if (matchId) scoreboard.reveal(matchId, { report: url.searchParams.get('report') === '1' });
+  };
+  void firstLoad.then(() => revealFrom(new URL(location.href)));
 
   const canRegister = 'serviceWorker' in navigator;
   if (canRegister) {
@@ -35,8 +39,7 @@ async function main(): Promise<void> {
       'message',
       (event: MessageEvent<{ type?: string; url?: string }>) => {
         if (event.data?.type !== 'show-match' || !event.data.url) return;
-        const matchId = new URL(event.data.url, location.href).searchParams.get('match');
-        if (matchId) scoreboard.reveal(matchId);
+        revealFrom(new URL(event.data.url, location.href));
       },
     );
   }

@@ -3,6 +3,7 @@ import { apiUrl, type PageConfig } from './config/page-config.ts';
 import { isStale } from './live/freshness.ts';
 import { LiveConnection } from './live/live-connection.ts';
 import { BoardView } from './render/board-view.ts';
+import { reportFromResponse, reportPath } from './render/report-view.ts';
 import { Announcer, StatusView } from './render/status-view.ts';
 import { announcements, changedRows } from './scoreboard/changes.ts';
 import { LatestScorecards } from './scoreboard/latest-scorecards.ts';
@@ -48,7 +49,16 @@ export class LiveScoreboard {
           (t) => this.#teamFilter?.has(t.id),
         )
       : config.teams;
-    this.#board = new BoardView(elements.board, { oversPerSide: config.oversPerSide, teams });
+    this.#board = new BoardView(elements.board, {
+      oversPerSide: config.oversPerSide,
+      teams,
+      loadReport: async (matchId) => {
+        const response = await fetch(this.#apiUrl(reportPath(matchId)));
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Error(`GET ${reportPath(matchId)} answered ${response.status}`);
+        return reportFromResponse(await response.json());
+      },
+    });
     this.#status = new StatusView(elements.status);
     this.#announcer = new Announcer(elements.announcer);
     this.#connection = new LiveConnection({
@@ -91,10 +101,11 @@ export class LiveScoreboard {
     }
   }
 
-  /** Brings a match into view, e.g. when a notification about it was tapped. */
-  reveal(matchId: string): void {
+  /** Brings a match into view, e.g. when a notification about it was tapped; its report too when asked. */
+  reveal(matchId: string, { report = false }: { report?: boolean } = {}): void {
     const card = this.elements.board.querySelector<HTMLElement>(`[data-match="${CSS.escape(matchId)}"]`);
     card?.scrollIntoView({ block: 'start' });
+    if (report) void this.#board.cardOf(matchId)?.report.open();
   }
 
   async #receive(data: unknown): Promise<void> {

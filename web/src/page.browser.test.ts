@@ -117,6 +117,30 @@ describe('the supporters page in Chromium, served by the local runtime', () => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
+  it('links the finished match to its report and shows it, paragraph by paragraph', async () => {
+    const stored = await server.runtime.system.reports.get('6124001');
+    expect(stored).toBeDefined();
+    expect(await page.$eval('#match-6123456 .report', (d) => (d as HTMLElement).hidden)).toBe(true);
+    await page.click('#match-6124001 .report-link');
+    await page.waitForSelector('#match-6124001 .report-title');
+    expect(await textOf(page, '#match-6124001 .report-title')).toBe(stored!.title);
+    const paragraphs = await page.$$eval('#match-6124001 .report-content p', (ps) =>
+      ps.map((p) => (p as HTMLElement).innerText.trim()),
+    );
+    expect(paragraphs).toEqual(stored!.body.split('\n\n'));
+    await page.screenshot({ path: `${ARTIFACTS_DIR}page-report-390x844.png`, fullPage: true });
+  });
+
+  it('opens the report straight away from a result notification link (?match=…&report=1)', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${server.origin}/?match=6124001&report=1`, { waitUntil: 'load' });
+    await other.waitForSelector('#match-6124001 .report[open] .report-title');
+    expect(await other.$eval('#match-6124001 .report-title', (el) => el.textContent)).toBe(
+      (await server.runtime.system.reports.get('6124001'))!.title,
+    );
+    await other.close();
+  });
+
   it('saves screenshots at phone and desktop widths', async () => {
     await page.screenshot({ path: `${ARTIFACTS_DIR}page-390x844.png`, fullPage: true });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);

@@ -7,11 +7,21 @@ import {
   createDynamoDbFixturesTable,
   createEc2ScraperFleet,
   createS3ObjectReader,
+  createS3ReportStore,
   createS3ScorecardStore,
   createSnsScorecardTopic,
 } from '@live-scores/aws';
 import { createSanityCms } from '@live-scores/cms-sanity';
-import type { Cms, FixturesTable, ScorecardStore, ScorecardTopic, ScraperFleet } from '@live-scores/core';
+import type {
+  Cms,
+  FixturesTable,
+  ReportModel,
+  ReportStore,
+  ScorecardStore,
+  ScorecardTopic,
+  ScraperFleet,
+} from '@live-scores/core';
+import { createChatCompletionsModel } from '@live-scores/report-llm';
 import { configFromEnv, requireEnv } from './environment.ts';
 
 /**
@@ -39,6 +49,15 @@ export const scorecardTopic = /* @__PURE__ */ once(
 export const scorecardStore = /* @__PURE__ */ once(
   (): ScorecardStore =>
     createS3ScorecardStore({
+      client: new S3Client({ region: region() }),
+      bucket: requireEnv('SCORECARD_BUCKET'),
+    }),
+);
+
+/** Match reports under `matches/<matchId>/report.json` in the scorecard bucket. */
+export const reportStore = /* @__PURE__ */ once(
+  (): ReportStore =>
+    createS3ReportStore({
       client: new S3Client({ region: region() }),
       bucket: requireEnv('SCORECARD_BUCKET'),
     }),
@@ -92,6 +111,27 @@ async function buildCms(): Promise<Cms | undefined> {
   const token = await getParameter(requireEnv('CMS_TOKEN_PARAMETER'), { decrypt: true, maxAge: 300 });
   if (!token) throw new Error('the CMS token parameter is empty');
   return createSanityCms({ ...sanity, token });
+}
+
+let reportModelClient: Promise<ReportModel | undefined> | undefined;
+
+/**
+ * The configured report model, or undefined without `report.llm`. Its API key is read from
+ * Parameter Store; a failed read is not cached, so the next invocation tries again.
+ */
+export function reportModel(): Promise<ReportModel | undefined> {
+  reportModelClient ??= buildReportModel().catch((error: unknown) => {
+    reportModelClient = undefined;
+    throw error;
+  });
+  return reportModelClient;
+}
+
+async function buildReportModel(): Promise<ReportModel | undefined> {
+  const llm = configFromEnv().report.llm;
+  if (!llm) return undefined;
+  const apiKey = await getParameter(requireEnv('LLM_API_KEY_PARAMETER'), { decrypt: true, maxAge: 300 });
+  return createChatCompletionsModel({ ...llm, apiKey: apiKey || undefined });
 }
 
 export const timeZone = (): string => configFromEnv().schedule.timeZone;

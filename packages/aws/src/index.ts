@@ -19,3 +19,4 @@ export * from './sqs-push-queue.ts';
 export * from './s3-object-reader.ts';
 export * from './secret-parameters.ts';
 export * from './ssm-secret-writer.ts';
+export * from './s3-report-store.ts';

@@ -1,5 +1,5 @@
 /**
- * Where the stack's two secrets live in Parameter Store. The stack names them (and grants
+ * Where the stack's secrets live in Parameter Store. The stack names them (and grants
  * reading them) without ever creating them, so no value passes through Terraform; the
  * `live-scores secrets put` command writes them. Pure data: no SDK import, so the cdktf
  * app and the CLI agree on the names without loading the AWS SDK.
@@ -7,6 +7,7 @@
 export const SECRET_PARAMETERS = {
   vapidPrivateKey: 'vapid-private-key',
   cmsToken: 'cms-token',
+  llmApiKey: 'llm-api-key',
 } as const;
 
 export type SecretParameter = (typeof SECRET_PARAMETERS)[keyof typeof SECRET_PARAMETERS];

@@ -14,7 +14,7 @@ const config = (aws: object | undefined) => ({
   club: { name: 'Cleckheaton CC', shortName: 'Cleckheaton', slug: 'cleckheaton' },
   league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
   teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-  push: { vapidSubject: 'mailto:scores@cleckheatoncc.example' },
+  push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
   ...(aws ? { aws } : {}),
 });
 
@@ -67,7 +67,7 @@ describe('live-scores secrets put', () => {
     const { err } = captureConsole();
     expect(await runSecretsCommand(['put', 'db-password', '--config', configFile])).toBe(2);
     expect(err).toEqual([
-      'live-scores secrets: unknown secret "db-password" (one of vapid-private-key|cms-token)',
+      'live-scores secrets: unknown secret "db-password" (one of vapid-private-key|cms-token|llm-api-key)',
     ]);
     expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
   });

@@ -25,6 +25,7 @@ describe('the Sanity CMS adapter', () => {
     ];
     stub.queries = [];
     stub.mutations = [];
+    stub.applied = [];
     stub.authorizations = [];
   });
 
@@ -91,11 +92,66 @@ describe('the Sanity CMS adapter', () => {
     stub.editAfterNextQuery = (doc) => Object.assign(doc, { venue: 'Moorend' });
     expect(await cms().recordResult(record)).toBe('recorded');
     expect(stub.mutations).toHaveLength(2);
+    expect(stub.applied).toHaveLength(1);
     expect(stub.docs[0]).toMatchObject({ venue: 'Moorend', liveScoresMatchId: '6123456' });
   });
 
   it('reports a fixture the CMS does not have, without writing', async () => {
     expect(await cms().recordResult({ ...record, date: '2025-06-15' })).toBe('fixture-not-found');
     expect(stub.mutations).toEqual([]);
+  });
+
+  describe('the match report', () => {
+    const report = {
+      teamId: 'firstTeam',
+      date: '2025-06-14',
+      matchId: '6123456',
+      title: 'Cleckheaton beat Scholes by 8 wickets',
+      body: 'Cleckheaton won by 8 wickets with 31 balls to spare.',
+    };
+
+    it('goes to the configured field beside the result, guarded by its own match id', async () => {
+      await cms().recordResult(record);
+      const revisionRead = stub.docs[0]!._rev;
+      const reporting = createSanityCms({
+        projectId: 'abc123',
+        dataset: 'production',
+        apiVersion: 'v2025-02-19',
+        fixtureType: 'fixture',
+        token: 'sk-test-token',
+        apiHost,
+        reportField: 'clubReport',
+      });
+      expect(await reporting.recordReport(report)).toBe('recorded');
+      expect(stub.mutations.at(-1)).toEqual({
+        mutations: [
+          {
+            patch: {
+              id: 'fx-1',
+              ifRevisionID: revisionRead,
+              set: {
+                clubReport: { title: report.title, body: report.body },
+                liveScoresReportMatchId: '6123456',
+              },
+            },
+          },
+        ],
+      });
+      expect(stub.docs[0]).toMatchObject({ result: record.result, liveScoresMatchId: '6123456' });
+    });
+
+    it('is written once however many times it is delivered, whether or not the result came first', async () => {
+      const outcomes = [await cms().recordReport(report), await cms().recordReport(report)];
+      expect(await cms().recordResult(record)).toBe('recorded');
+      outcomes.push(await cms().recordReport(report));
+      expect(outcomes).toEqual(['recorded', 'already-recorded', 'already-recorded']);
+      expect(stub.mutations).toHaveLength(2);
+      expect(stub.docs[0]).toMatchObject({ matchReport: { title: report.title }, result: record.result });
+    });
+
+    it('reports a fixture the CMS does not have, without writing', async () => {
+      expect(await cms().recordReport({ ...report, date: '2025-06-15' })).toBe('fixture-not-found');
+      expect(stub.mutations).toEqual([]);
+    });
   });
 });

@@ -11,6 +11,7 @@ export interface SanityStubDocument {
   result?: string;
   scorecardUrl?: string;
   liveScoresMatchId?: string;
+  liveScoresReportMatchId?: string;
 }
 
 /**
@@ -23,6 +24,8 @@ export class SanityStub {
   docs: SanityStubDocument[] = [];
   queries: URL[] = [];
   mutations: unknown[] = [];
+  /** The mutations that were applied: `mutations` without those refused with 409 or 404. */
+  applied: unknown[] = [];
   authorizations: (string | undefined)[] = [];
   /** When set, the next query's answer is followed by this edit before the patch arrives. */
   editAfterNextQuery: ((doc: SanityStubDocument) => void) | undefined;
@@ -57,7 +60,14 @@ export class SanityStub {
       const doc = this.docs.find(
         (d) => d._type === param('$type') && d.team === param('$team') && d.date === param('$date'),
       );
-      const result = doc ? { _id: doc._id, _rev: doc._rev, liveScoresMatchId: doc.liveScoresMatchId } : null;
+      const result = doc
+        ? {
+            _id: doc._id,
+            _rev: doc._rev,
+            liveScoresMatchId: doc.liveScoresMatchId,
+            liveScoresReportMatchId: doc.liveScoresReportMatchId,
+          }
+        : null;
       if (doc && this.editAfterNextQuery) {
         this.editAfterNextQuery(doc);
         doc._rev = this.nextRev();
@@ -78,6 +88,7 @@ export class SanityStub {
         if (doc._rev !== patch.ifRevisionID) return { status: 409, body: { error: 'revision mismatch' } };
         Object.assign(doc, patch.set, { _rev: this.nextRev() });
       }
+      this.applied.push(body);
       return { status: 200, body: { transactionId: this.nextRev() } };
     }
     return { status: 404, body: { error: `no route ${req.method} ${url.pathname}` } };

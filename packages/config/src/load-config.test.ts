@@ -106,6 +106,27 @@ describe('validation', () => {
     expect(scraper.allowedHosts).toContain('*.play-cricket.com');
   });
 
+  it('takes an optional report model, defaulting its timeout, and names what is wrong with one', () => {
+    expect(parseConfig(valid(), 'f').report).toEqual({});
+    const withModel = {
+      ...valid(),
+      report: { llm: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1' } },
+    };
+    expect(parseConfig(withModel, 'f').report.llm).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3.1',
+      timeoutSeconds: 20,
+    });
+    const bad = {
+      ...valid(),
+      report: { llm: { baseUrl: 'ftp://models', model: '', apiKey: 'sk-in-the-file' } },
+    };
+    const problems = problemsOf(() => parseConfig(bad, 'f'));
+    expect(problems).toContain('report.llm.baseUrl: expected the http(s) base URL of the API');
+    expect(problems.some((p) => p.startsWith('report.llm.model: '))).toBe(true);
+    expect(problems.some((p) => p.includes('apiKey'))).toBe(true);
+  });
+
   it('rejects unknown top-level keys, so a typo is not silently ignored', () => {
     const raw = { ...valid(), notifcations: {} };
     expect(problemsOf(() => parseConfig(raw, 'f'))[0]).toMatch(/notifcations/);

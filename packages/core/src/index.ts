@@ -48,3 +48,7 @@ export * from './ports/idempotency.ts';
 export * from './use-cases/run-once.ts';
 export * from './use-cases/handle-push-message.ts';
 export * from './use-cases/manage-subscriptions.ts';
+export * from './ports/report-store.ts';
+export * from './ports/report-model.ts';
+export * from './use-cases/write-match-report.ts';
+export * from './http/report-handler.ts';

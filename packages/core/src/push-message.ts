@@ -14,9 +14,11 @@ export function pushTopic(matchId: string, kind: NotificationKind | 'subscribed'
   return `${matchId}-${kind}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 32);
 }
 
-function matchUrl(pageUrl: string, matchId: string): string {
+/** The page at the match; a result opens the match report (`&report=1`) as well. */
+function matchUrl(pageUrl: string, matchId: string, kind: NotificationKind): string {
   const url = new URL(pageUrl, 'http://page.invalid');
   url.searchParams.set('match', matchId);
+  if (kind === 'result') url.searchParams.set('report', '1');
   return pageUrl.startsWith('/') ? `${url.pathname}${url.search}` : url.toString();
 }
 
@@ -26,7 +28,7 @@ export function pushMessageForEvent(event: NotificationEvent, options: PushMessa
     title: event.title,
     body: event.body,
     tag: pushTopic(event.matchId, event.kind),
-    url: matchUrl(options.pageUrl, event.matchId),
+    url: matchUrl(options.pageUrl, event.matchId, event.kind),
     matchId: event.matchId,
     kind: event.kind,
   };

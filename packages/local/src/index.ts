@@ -14,3 +14,4 @@ export * from './embedded-scorecard-topic.ts';
 export * from './child-process-scraper-fleet.ts';
 export * from './manual-clock.ts';
 export * from './embedded-push-queue.ts';
+export * from './file-report-store.ts';

@@ -1,3 +1,4 @@
 export { applyRules, type ApplyRulesOptions, type ApplyRulesResult } from './apply-rules.ts';
 export { RulesState, InningsProgress } from './rules-state.ts';
 export { eventIds } from './event-ids.ts';
+export * from './report/index.ts';

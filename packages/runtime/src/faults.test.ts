@@ -54,6 +54,7 @@ describe('a consumer that keeps failing', () => {
         attempts.push(record.matchId);
         throw new Error('CMS is down');
       },
+      recordReport: async () => 'recorded',
     };
     const { runtime } = await start({
       dataDir,
@@ -108,7 +109,10 @@ describe('a consumer that keeps failing', () => {
     const { runtime: restarted } = await start({
       dataDir,
       scraper: { pages: [], intervalMs: 20 },
-      cms: { recordResult: async (record) => (recorded.push(record), 'recorded') },
+      cms: {
+        recordResult: async (record) => (recorded.push(record), 'recorded'),
+        recordReport: async () => 'recorded',
+      },
     });
     await eventually('the replayed results to reach the CMS', () => recorded.length === 2);
     await restarted.system.idle();

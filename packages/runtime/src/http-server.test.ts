@@ -98,6 +98,7 @@ describe('the local HTTP server', () => {
       'broadcast',
       'html',
       'launch-scraper',
+      'match-report',
       'notify-rules',
       'push',
       'store-scorecard',
@@ -151,5 +152,37 @@ describe('the local HTTP server', () => {
     await runtime.system.idle();
     expect(await (await get('/api/scorecards/firstTeam')).json()).toEqual(next);
     socket.close();
+  });
+
+  it('serves a match report once the game is over: 404 before, the stored report after, 400 for a bad id', async () => {
+    const current = (await (await get('/api/scorecards/secondTeam')).json()) as Scorecard;
+    const path = `/api/matches/${current.matchId}/report`;
+    const before = await get(path);
+    expect(before.status).toBe(404);
+    expect(before.headers.get('cache-control')).toBe('no-store');
+
+    const final: Scorecard = {
+      ...current,
+      seq: current.seq + 1,
+      capturedAt: new Date().toISOString(),
+      status: 'complete',
+      result: 'MATCH ABANDONED',
+    };
+    await runtime.system.publishScorecard(final);
+    await eventually('the report', async () => (await get(path)).status === 200);
+    const served = await get(path, { headers: { origin: 'https://club.example' } });
+    expect(served.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(served.headers.get('access-control-allow-origin')).toBe('https://club.example');
+    expect(await served.json()).toEqual({
+      matchId: current.matchId,
+      teamId: 'secondTeam',
+      title: expect.stringContaining('match abandoned'),
+      body: expect.stringMatching(/^The match was abandoned before it could be finished\./),
+      generatedBy: 'template',
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect((await get('/api/matches/not-a-match/report')).status).toBe(400);
+    expect((await get(path, { method: 'DELETE' })).status).toBe(405);
+    await runtime.system.idle();
   });
 });

@@ -6,6 +6,7 @@ import {
   createRouter,
   matchDay,
   pageSecurityHeaders,
+  reportRoutes,
   scorecardRoutes,
   subscriptionRoutes,
   syncConnection,
@@ -15,6 +16,7 @@ import {
   type HttpResponse,
   type Logger,
   type PageConfigJson,
+  type ReportStore,
   type ScorecardStore,
 } from '@live-scores/core';
 import type { WsConnections } from '@live-scores/local';
@@ -40,6 +42,8 @@ export interface HttpServerOptions {
   timeZone: string;
   clock: Clock;
   store: ScorecardStore;
+  /** `/api/matches/:matchId/report` (core's framework-free handler, as on AWS). */
+  reports: ReportStore;
   currentScorecards: CurrentScorecards;
   connections: WsConnections;
   /** `/api/subscriptions` and `/api/vapid-public-key` (core's framework-free handler). */
@@ -116,6 +120,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     [
       ...scorecardRoutes({ store: options.store, today, pageOrigins: options.pageOrigins }),
       ...subscriptionRoutes(options.subscriptionsApi),
+      ...reportRoutes({ reports: options.reports, pageOrigins: options.pageOrigins }),
     ],
     { pageOrigins: options.pageOrigins },
   );

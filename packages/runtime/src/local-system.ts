@@ -13,6 +13,8 @@ import {
   systemClock,
   teardownScraper,
   updateCms,
+  reportNamingFor,
+  writeMatchReport,
   type Clock,
   type Cms,
   type CurrentScorecards,
@@ -22,6 +24,8 @@ import {
   type PushQueue,
   type PushSender,
   type RenderedPage,
+  type ReportModel,
+  type ReportStore,
   type ScorecardStore,
   type SubscriptionStore,
   type WatchedMatch,
@@ -35,6 +39,7 @@ import {
   createEmbeddedScorecardTopic,
   createEventLog,
   createFileQueueStores,
+  createFileReportStore,
   createFileScorecardStore,
   createFixturesTable,
   createIdempotencyStore,
@@ -92,6 +97,8 @@ export interface LocalSystemOptions {
   /** How find-fixtures reads the league's fixtures page. */
   fixturesPage: RenderedPage;
   cms: Cms | undefined;
+  /** Retells match reports; undefined when `report.llm` is not configured. */
+  reportModel: ReportModel | undefined;
   pushSender: PushSender;
   /** Where notifications and the subscription confirmation link to. */
   pageUrl: string;
@@ -118,6 +125,8 @@ export interface LocalSystem {
   fixtures: FixturesTable;
   fleet: ChildProcessScraperFleet;
   store: ScorecardStore;
+  /** One report per finished match, under `matches/<matchId>/report.json`. */
+  reports: ReportStore;
   subscriptions: SubscriptionStore;
   connections: WsConnections;
   currentScorecards: CurrentScorecards;
@@ -163,7 +172,8 @@ const watched = (f: FixtureRecord): WatchedMatch => ({ matchId: f.matchId, teamI
  * The data flow of design.md on one machine: the same use cases as the Lambdas, behind the
  * local adapters. Fixtures (file) → launch-scraper queue → child-process scraper → html queue →
  * parse → scorecard topic → one durable queue per consumer (store, broadcast, notify-rules →
- * push queue → send-push; and, for final scorecards only, update-cms and teardown-scraper).
+ * push queue → send-push; and, for final scorecards only, update-cms, match-report and
+ * teardown-scraper).
  */
 export async function createLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const { config, dataDir, logger, feed } = options;
@@ -204,6 +214,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     await checkStateFile(document);
 
   const store = createFileScorecardStore(dataDir);
+  const reports = createFileReportStore(dataDir);
   const latest = new Map<string, Scorecard>();
   try {
     for (const scorecard of await store.listDay(today())) latest.set(scorecard.matchId, scorecard);
@@ -312,6 +323,21 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     gameOverFilter,
   );
   topic.subscribe(
+    queue<Scorecard>('match-report', async (scorecard) => {
+      const outcome = await writeMatchReport(scorecard, reportNamingFor(config, scorecard.teamId), {
+        reports,
+        model: options.reportModel,
+        cms: options.cms,
+        clock,
+        timeZone,
+        logger,
+      });
+      if (outcome.kind === 'written')
+        feed.note(`match report for ${scorecard.matchId}: ${outcome.report.title}`);
+    }),
+    gameOverFilter,
+  );
+  topic.subscribe(
     queue<Scorecard>('teardown-scraper', async (scorecard) => {
       const outcome = await teardownScraper(scorecard, { fixtures, fleet, clock, timeZone, logger });
       if (outcome.kind === 'terminated') feed.note(`scraper ${outcome.hostId} stopped: its matches are over`);
@@ -351,6 +377,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     fixtures,
     fleet,
     store,
+    reports,
     subscriptions,
     connections,
     currentScorecards: { list: () => store.listDay(today()) },

@@ -13,6 +13,7 @@ export const QUEUE_MESSAGES = {
   broadcast: Scorecard,
   'notify-rules': Scorecard,
   'update-cms': Scorecard,
+  'match-report': Scorecard,
   'teardown-scraper': Scorecard,
   push: PushQueueMessage,
 } satisfies Record<string, z.ZodType>;

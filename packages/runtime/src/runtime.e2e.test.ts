@@ -153,9 +153,23 @@ describe('the single-machine runtime, end to end', () => {
     expect(new Set(feed.events.map((e) => e.id)).size).toBe(feed.events.length);
     expect(payloads.filter((p) => p.kind === 'result')).toHaveLength(1);
 
-    // The club's website has the result, once.
-    expect(sanity.mutations).toHaveLength(1);
-    expect(sanity.docs[0]).toMatchObject({ liveScoresMatchId: match!.matchId, result: stored!.result });
+    // The match report is written once, served on the page's API, and beside the result on the club's website.
+    await runtime.system.idle();
+    const served = await fetch(`${runtime.url}/api/matches/${match!.matchId}/report`);
+    expect(served.status).toBe(200);
+    const report = (await served.json()) as { title: string; body: string };
+    expect(report).toMatchObject({ matchId: match!.matchId, teamId: 'firstTeam', generatedBy: 'template' });
+    expect(await runtime.system.reports.get(match!.matchId)).toEqual(report);
+    expect((await fetch(`${runtime.url}/api/matches/999999/report`)).status).toBe(404);
+
+    // The club's website has the result and the report, each once.
+    await eventually('the result and the report to reach the CMS', () => sanity.applied.length === 2);
+    expect(sanity.docs[0]).toMatchObject({
+      liveScoresMatchId: match!.matchId,
+      result: stored!.result,
+      liveScoresReportMatchId: match!.matchId,
+      matchReport: { title: report.title, body: report.body },
+    });
 
     // The scraper and its Chromium are gone.
     await eventually(

@@ -9,8 +9,10 @@ import {
   type Cms,
   type Logger,
   type RenderedPage,
+  type ReportModel,
 } from '@live-scores/core';
 import { createWebPushSender } from '@live-scores/push';
+import { createChatCompletionsModel } from '@live-scores/report-llm';
 import type { ConfigFile } from '@live-scores/schema';
 import { prepareDataDir } from './data-dir.ts';
 import { claimDataDir, clearDemoMatchDay } from './data-dir-owner.ts';
@@ -29,7 +31,10 @@ export interface RuntimeOptions {
   config: ConfigFile;
   logger: Logger;
   feed: OperatorFeed;
-  /** Secrets and overrides: VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, SANITY_TOKEN, PUSH_ALLOWED_HOSTS. */
+  /**
+   * Secrets and overrides: VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, SANITY_TOKEN, LIVE_SCORES_LLM_API_KEY,
+   * PUSH_ALLOWED_HOSTS.
+   */
   env?: NodeJS.ProcessEnv;
   /** Look for fixtures straight away, not only at the scheduled times (`--now`, the demo). */
   discoverNow?: boolean;
@@ -73,6 +78,12 @@ function cmsFrom(config: ConfigFile, env: NodeJS.ProcessEnv): Cms | undefined {
   if (!env.SANITY_TOKEN)
     throw new StartupError('cms.sanity is configured but SANITY_TOKEN is not set in the environment');
   return createSanityCms({ ...sanity, token: env.SANITY_TOKEN });
+}
+
+/** The configured report model; its key (optional: local servers need none) from the environment. */
+function reportModelFrom(config: ConfigFile, env: NodeJS.ProcessEnv): ReportModel | undefined {
+  const llm = config.report.llm;
+  return llm && createChatCompletionsModel({ ...llm, apiKey: env.LIVE_SCORES_LLM_API_KEY || undefined });
 }
 
 /**
@@ -127,6 +138,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       scraperRestartDelayMs: options.scraperRestartDelayMs,
       fixturesPage: options.fixturesPage ?? browserPage!,
       cms,
+      reportModel: reportModelFrom(config, env),
       pushSender,
       pageUrl,
       queues: options.queues,
@@ -168,6 +180,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         timeZone: config.schedule.timeZone,
         clock,
         store: system.store,
+        reports: system.reports,
         currentScorecards: system.currentScorecards,
         connections: system.connections,
         subscriptionsApi,

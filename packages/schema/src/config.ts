@@ -234,9 +234,33 @@ export const ConfigFile = z
           fixtureType: z.string().min(1).default('fixture'),
           /** Override for tests and proxies; defaults to https://<projectId>.api.sanity.io. */
           apiHost: z.url().optional(),
+          /** The fixture field the match report (`{ title, body }`) is written to, beside the result. */
+          reportField: z
+            .string()
+            .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected a Sanity field name like "matchReport"')
+            .default('matchReport'),
         }),
       })
       .optional(),
+    report: z
+      .object({
+        /**
+         * An OpenAI-compatible chat-completions server (OpenAI, llama.cpp, Ollama) that rewrites
+         * the report's facts; without it the deterministic text is used. The API key comes from
+         * `LIVE_SCORES_LLM_API_KEY` locally and from Parameter Store on AWS, never from this file.
+         */
+        llm: z
+          .object({
+            /** e.g. "https://api.openai.com/v1" or "http://127.0.0.1:11434/v1"; `/chat/completions` is appended. */
+            baseUrl: z.url({ protocol: /^https?$/, error: 'expected the http(s) base URL of the API' }),
+            model: z.string().min(1),
+            timeoutSeconds: z.number().positive().max(60).default(20),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
     aws: z
       .object({
         region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region like "eu-west-2"'),

@@ -62,6 +62,8 @@ function cleanDay(): DayObservations {
       { name: 'uninstalled', gone: true, received: [], stillSubscribed: false },
     ],
     cmsWrites: [],
+    cmsReportWrites: [MATCH],
+    reportsStored: [MATCH],
     poisonMatchId: MATCH,
     deadLetters: [{ queue: 'update-cms', matchId: MATCH }],
     scrapersListed: 0,
@@ -118,5 +120,16 @@ describe('the match-day checks', () => {
       'uninstalled: 410 → removed, nothing delivered',
       'memory flat (RSS growth ≤ 20 % after warm-up)',
     ]);
+  });
+
+  it('catch a match whose report was never written, or reached the CMS twice', () => {
+    const unwritten = cleanDay();
+    unwritten.reportsStored = [];
+    const twice = cleanDay();
+    twice.cmsReportWrites = [MATCH, MATCH];
+    for (const day of [unwritten, twice])
+      expect(failed(day).map((r) => r.name)).toEqual([
+        'every finished match has its report stored, and in the CMS once',
+      ]);
   });
 });

@@ -44,6 +44,10 @@ export interface DayObservations {
   subscribers: SubscriberRecord[];
   /** Match ids of the results the CMS stub recorded, one per write. */
   cmsWrites: string[];
+  /** Match ids of the match reports the CMS stub recorded, one per write. */
+  cmsReportWrites: string[];
+  /** Match ids with a match report stored at the end of the day. */
+  reportsStored: string[];
   poisonMatchId: string;
   deadLetters: { queue: string; matchId: string | undefined }[];
   scrapersListed: number;
@@ -192,6 +196,19 @@ export function checkDay(observations: DayObservations): CheckResult[] {
       'the CMS got each result once (the poisoned one never)',
       cmsOnce && !observations.cmsWrites.includes(observations.poisonMatchId),
       `${observations.cmsWrites.length} writes for ${healthy.length} results`,
+    ),
+  );
+
+  const reported = observations.matches.every(
+    (m) =>
+      observations.reportsStored.includes(m.matchId) &&
+      observations.cmsReportWrites.filter((id) => id === m.matchId).length === 1,
+  );
+  results.push(
+    check(
+      'every finished match has its report stored, and in the CMS once',
+      reported,
+      `${observations.reportsStored.length} reports stored, ${observations.cmsReportWrites.length} CMS writes for ${observations.matches.length} matches`,
     ),
   );
 

@@ -112,6 +112,7 @@ export async function openMatchDay(options: SoakOptions, dataDir: string): Promi
       if (record.matchId === poisonMatchId) throw new Error('the CMS rejects this result (poison)');
       return sanityCms.recordResult(record);
     },
+    recordReport: (record) => sanityCms.recordReport(record),
   };
 
   const record: DayRecord = { stored: [], events: [], errors: [] };

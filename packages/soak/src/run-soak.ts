@@ -83,11 +83,27 @@ async function deadLetters(dataDir: string): Promise<DayObservations['deadLetter
   return found;
 }
 
-/** Match ids of the results the CMS stub was sent, one per write that reached it. */
+/**
+ * Match ids of the results the CMS stub applied, one per write (reports aside). A patch that
+ * lost the revision check to a concurrent write (the report's, say) and was retried is one write.
+ */
 function cmsWrites(world: MatchDayWorld): string[] {
   return (
-    world.sanity.mutations as { mutations: { patch: { set: { liveScoresMatchId?: string } } }[] }[]
-  ).flatMap((body) => body.mutations.map((m) => m.patch.set.liveScoresMatchId ?? '?'));
+    world.sanity.applied as {
+      mutations: { patch: { set: { liveScoresMatchId?: string; liveScoresReportMatchId?: string } } }[];
+    }[]
+  ).flatMap((body) =>
+    body.mutations
+      .filter((m) => m.patch.set.liveScoresReportMatchId === undefined)
+      .map((m) => m.patch.set.liveScoresMatchId ?? '?'),
+  );
+}
+
+/** Match ids of the match reports the CMS stub applied, one per write. */
+function cmsReportWrites(world: MatchDayWorld): string[] {
+  return (
+    world.sanity.applied as { mutations: { patch: { set: { liveScoresReportMatchId?: string } } }[] }[]
+  ).flatMap((body) => body.mutations.flatMap((m) => m.patch.set.liveScoresReportMatchId ?? []));
 }
 
 /**
@@ -168,8 +184,11 @@ export async function runSoak(
       );
     }
     const finalStored = new Map<string, Scorecard | undefined>();
-    for (const { matchId } of world.simulator.matches)
+    const reportsStored: string[] = [];
+    for (const { matchId } of world.simulator.matches) {
       finalStored.set(matchId, await runtime.system.store.get(matchScorecardKey(matchId)));
+      if (await runtime.system.reports.get(matchId)) reportsStored.push(matchId);
+    }
     const subscribed = new Set(
       (await runtime.system.subscriptions.listPage()).subscriptions.map((s) => new URL(s.endpoint).pathname),
     );
@@ -194,6 +213,8 @@ export async function runSoak(
         stillSubscribed: [...subscribed].some((path) => path.endsWith(s.path)),
       })),
       cmsWrites: cmsWrites(world),
+      cmsReportWrites: cmsReportWrites(world),
+      reportsStored,
       poisonMatchId: world.poisonMatchId,
       deadLetters: await deadLetters(runtime.dataDir),
       scrapersListed: (await runtime.system.fleet.list()).length,

@@ -89,6 +89,13 @@ export function describePageContract(runtime: string, start: () => Promise<PageA
       expect([answer.status, json(answer)]).toEqual([400, { error: 'malformed percent escape in the path' }]);
     });
 
+    it('answers 404 for a match report not written yet, and 400 for a match id that is none', async () => {
+      const missing = await target.request('GET', '/api/matches/6123456/report');
+      expect([missing.status, json(missing)]).toEqual([404, { error: 'no report yet for match 6123456' }]);
+      const bad = await target.request('GET', '/api/matches/not-a-match/report');
+      expect(bad.status).toBe(400);
+    });
+
     it('hands out the VAPID public key', async () => {
       const answer = await target.request('GET', '/api/vapid-public-key');
       expect([answer.status, json(answer)]).toEqual([200, { publicKey: target.vapidPublicKey }]);

@@ -112,6 +112,7 @@ function statementFor(use: ResourceAccess, t: AccessTargets): PolicyStatement[] 
       ];
     case 'vapidPrivateKey':
     case 'cmsToken':
+    case 'llmApiKey':
       // SecureStrings use the AWS managed key aws/ssm, whose key policy lets SSM decrypt for
       // the account's principals: no kms statement is needed.
       return [allow(['ssm:GetParameter'], [t.parameterArn(use.resource)])];

@@ -113,6 +113,20 @@ describe('IAM', () => {
     ]);
   });
 
+  it('lets match-report and report-api touch only match objects, and report-api only read them', () => {
+    const matchObjects = /^\$\{aws_s3_bucket\.storage_scorecards_bucket_\w+\.arn\}\/matches\/\*$/;
+    for (const name of ['match-report', 'report-api']) {
+      const s3 = statementsOf(name).filter((s) => s.Action.some((a) => a.startsWith('s3:')));
+      for (const statement of s3)
+        for (const r of [statement.Resource].flat()) expect(r).toMatch(matchObjects);
+    }
+    expect(actionsOf('match-report').filter((a) => a.startsWith('s3:'))).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(actionsOf('report-api').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+  });
+
   it('lets send-push write its idempotency records to the rules table, and not read the table', () => {
     const onRules = statementsOf('send-push').filter((s) =>
       s.Resource.some((r) => /aws_dynamodb_table\.storage_rules/.test(r)),
@@ -129,7 +143,7 @@ describe('IAM', () => {
     const readers = FUNCTIONS.filter((spec) => actionsOf(spec.name).includes('ssm:GetParameter')).map(
       (s) => s.name,
     );
-    expect(readers.sort()).toEqual(['send-push', 'subscriptions-api', 'update-cms']);
+    expect(readers.sort()).toEqual(['match-report', 'send-push', 'subscriptions-api', 'update-cms']);
   });
 
   it('starts and tags scraper hosts only with the club Owner tag, and terminates only the club hosts', () => {

@@ -178,6 +178,7 @@ export class LiveScoresStack extends TerraformStack {
       VAPID_PUBLIC_KEY: vapidPublicKey.stringValue,
       VAPID_PRIVATE_KEY_PARAMETER: secrets.name('vapidPrivateKey'),
       CMS_TOKEN_PARAMETER: secrets.name('cmsToken'),
+      LLM_API_KEY_PARAMETER: secrets.name('llmApiKey'),
       LIVE_SCORES_CONFIG_JSON: terraformLiteral(configJson),
       SCRAPER_LAUNCH_TEMPLATE_ID: scraperHost.launchTemplate.id,
       CLUB_SLUG: config.club.slug,

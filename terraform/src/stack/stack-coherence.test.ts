@@ -59,6 +59,7 @@ const NAMES: Record<EnvName, string> = {
   VAPID_PUBLIC_KEY: 'var',
   VAPID_PRIVATE_KEY_PARAMETER: 'parameter',
   CMS_TOKEN_PARAMETER: 'parameter',
+  LLM_API_KEY_PARAMETER: 'parameter',
   LIVE_SCORES_CONFIG_JSON: 'value',
   CLUB_SLUG: 'value',
   POWERTOOLS_SERVICE_NAME: 'value',

@@ -98,6 +98,7 @@ describe('messaging', () => {
         'broadcast-queue',
         'notify-rules-queue',
         'update-cms-queue',
+        'match-report-queue',
         'teardown-scraper-queue',
         'push-queue',
         'broadcast-batch-queue',
@@ -120,10 +121,11 @@ describe('messaging', () => {
     const subscriptions = stack
       .resources('aws_sns_topic_subscription')
       .filter(([, s]) => s.protocol === 'sqs');
-    expect(subscriptions).toHaveLength(5);
+    expect(subscriptions).toHaveLength(6);
     for (const [, s] of subscriptions) expect(s.raw_message_delivery).toBe(true);
     const filtered = subscriptions.filter(([, s]) => s.filter_policy !== undefined);
     expect(filtered.map(([id]) => id.split('_')[1]).sort()).toEqual([
+      'match-report-queue-subscription',
       'teardown-scraper-queue-subscription',
       'update-cms-queue-subscription',
     ]);
@@ -135,7 +137,7 @@ describe('messaging', () => {
 
   it('reports batch item failures from every event source mapping, and takes only INSERTs from the fixtures stream', () => {
     const mappings = stack.resources('aws_lambda_event_source_mapping');
-    expect(mappings).toHaveLength(9);
+    expect(mappings).toHaveLength(10);
     for (const [, m] of mappings) expect(m.function_response_types).toEqual(['ReportBatchItemFailures']);
     const stream = mappings.filter(([, m]) => m.starting_position !== undefined);
     expect(stream).toHaveLength(1);
@@ -149,7 +151,7 @@ describe('messaging', () => {
     const fromQueues = stack
       .resources('aws_lambda_event_source_mapping')
       .filter(([, m]) => m.starting_position === undefined);
-    expect(fromQueues).toHaveLength(8);
+    expect(fromQueues).toHaveLength(9);
     for (const [, m] of fromQueues) expect(m.lifecycle).toEqual({ ignore_changes: ['enabled'] });
   });
 
@@ -242,6 +244,42 @@ describe('APIs', () => {
     const [, http] = stack.resources('aws_apigatewayv2_api').find(([, a]) => a.protocol_type === 'HTTP')!;
     expect((http.cors_configuration as Attributes).allow_origins).toEqual(EXAMPLE_CONFIG.server.pageOrigins);
   });
+
+  it('serves match reports on the same HTTP API through report-api, its own integration and invoke permission', () => {
+    const routes = stack.resources('aws_apigatewayv2_route');
+    const [, report] = routes.find(([, r]) => r.route_key === 'GET /api/matches/{matchId}/report')!;
+    const [, subscribe] = routes.find(([, r]) => r.route_key === 'POST /api/subscriptions')!;
+    const integrationOf = (route: Attributes) => String(route.target).replace(/^integrations\//, '');
+    expect(integrationOf(report)).not.toBe(integrationOf(subscribe));
+    const integrations = new Map(
+      stack
+        .resources('aws_apigatewayv2_integration')
+        .map(([id, i]) => [`\${aws_apigatewayv2_integration.${id}.id}`, i]),
+    );
+    const functions = new Map(
+      stack
+        .resources('aws_lambda_function')
+        .map(([id, fn]) => [`\${aws_lambda_function.${id}.invoke_arn}`, fn]),
+    );
+    const target = functions.get(String(integrations.get(integrationOf(report))?.integration_uri));
+    expect(target?.function_name).toBe('live-scores-cleckheaton-report-api');
+    const permitted = stack
+      .resources('aws_lambda_permission')
+      .filter(([, p]) => p.principal === 'apigateway.amazonaws.com')
+      .map(([, p]) => String(p.function_name));
+    expect(permitted.filter((name) => name.includes('report-api'))).toHaveLength(1);
+  });
+
+  it('subscribes match-report to the topic on its own queue, filtered to game over', () => {
+    const [, subscription] = stack
+      .resources('aws_sns_topic_subscription')
+      .find(([id]) => id.includes('match-report-queue-subscription'))!;
+    expect(JSON.parse(String(subscription.filter_policy))).toEqual({ status: ['complete'] });
+    const [, queue] = stack
+      .resources('aws_sqs_queue')
+      .find(([, q]) => q.name === 'live-scores-cleckheaton-match-report-queue')!;
+    expect(queue.visibility_timeout_seconds).toBe(6 * 90);
+  });
 });
 
 describe('schedules', () => {
@@ -298,7 +336,7 @@ describe('season switch', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0]?.Action).toEqual(['lambda:UpdateEventSourceMapping']);
     const resources = statements[0]?.Resource as string[];
-    expect(resources).toHaveLength(8);
+    expect(resources).toHaveLength(9);
     for (const r of resources) expect(r).toMatch(/^\$\{aws_lambda_event_source_mapping\.[^.]+\.arn\}$/);
   });
 });
@@ -308,7 +346,7 @@ describe('alarms', () => {
 
   it('alarms on every dead-letter queue holding a message', () => {
     const deadLetters = alarms().filter((a) => a.metric_name === 'ApproximateNumberOfMessagesVisible');
-    expect(deadLetters).toHaveLength(9);
+    expect(deadLetters).toHaveLength(10);
     for (const a of deadLetters)
       expect(a).toMatchObject({ comparison_operator: 'GreaterThanThreshold', threshold: 0 });
   });
@@ -343,6 +381,7 @@ describe('alarms', () => {
         'ws-disconnect',
         'ws-sync',
         'subscriptions-api',
+        'report-api',
         'scorecards-api',
       ]
         .map((name) => `live-scores-cleckheaton-${name}`)
@@ -385,7 +424,7 @@ describe('what the internet can reach', () => {
       (spec) => spec.trigger.kind === 'websocket' || spec.trigger.kind === 'http',
     );
     expect(exposed.map((spec) => spec.name).sort()).toEqual(
-      ['scorecards-api', 'subscriptions-api', 'ws-connect', 'ws-disconnect', 'ws-sync'].sort(),
+      ['report-api', 'scorecards-api', 'subscriptions-api', 'ws-connect', 'ws-disconnect', 'ws-sync'].sort(),
     );
     for (const spec of exposed) {
       expect(functionNamed(spec.name)[1].reserved_concurrent_executions, spec.name).toBeGreaterThan(0);

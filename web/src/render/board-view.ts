@@ -2,11 +2,13 @@ import type { Scorecard } from '@live-scores/schema';
 import type { TeamLabel } from '../config/page-config.ts';
 import { h } from './dom.ts';
 import { MatchCard } from './match-card.ts';
+import type { ReportLoader } from './report-view.ts';
 
 export interface BoardViewOptions {
   oversPerSide: number;
   /** The club's teams in order; when empty, the teams today's scorecards name. */
   teams: TeamLabel[];
+  loadReport: ReportLoader;
 }
 
 interface TeamSection {
@@ -62,10 +64,15 @@ export class BoardView {
     return true;
   }
 
+  /** The card of a match on the board, if there is one. */
+  cardOf(matchId: string): MatchCard | undefined {
+    return this.#cards.get(matchId);
+  }
+
   #card(scorecard: Scorecard): MatchCard {
     let card = this.#cards.get(scorecard.matchId);
     if (!card) {
-      card = new MatchCard(this.#doc, scorecard.matchId, this.options.oversPerSide);
+      card = new MatchCard(this.#doc, scorecard.matchId, this.options.oversPerSide, this.options.loadReport);
       this.#cards.set(scorecard.matchId, card);
     }
     return card;

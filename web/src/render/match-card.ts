@@ -3,6 +3,7 @@ import { rowKey } from '../scoreboard/changes.ts';
 import { chaseFor, chaseText, inningsSummary, matchPhase, type MatchPhase } from '../scoreboard/summary.ts';
 import { h } from './dom.ts';
 import { inningsDetail } from './innings-view.ts';
+import { ReportView, type ReportLoader } from './report-view.ts';
 
 const PHASE_LABEL: Record<MatchPhase, string> = { waiting: 'Not started', live: 'Live', complete: 'Result' };
 
@@ -32,11 +33,13 @@ export class MatchCard {
   readonly #innings: HTMLElement;
   readonly #source: HTMLAnchorElement;
   readonly #sections: InningsSection[] = [];
+  readonly report: ReportView;
 
   constructor(
     doc: Document,
     readonly matchId: string,
     readonly oversPerSide: number,
+    loadReport: ReportLoader,
   ) {
     this.#doc = doc;
     this.#badge = h(doc, 'span', { class: 'badge' });
@@ -45,6 +48,7 @@ export class MatchCard {
     this.#result = h(doc, 'p', { class: 'result', 'data-row': rowKey.result() });
     this.#innings = h(doc, 'div', { class: 'innings-list' });
     this.#source = h(doc, 'a', { class: 'source', rel: 'noopener' }, 'Scorecard on the league site');
+    this.report = new ReportView(doc, matchId, loadReport);
     this.element = h(
       doc,
       'article',
@@ -60,6 +64,7 @@ export class MatchCard {
         this.#chase,
       ),
       this.#result,
+      this.report.element,
       this.#innings,
       h(doc, 'p', { class: 'source-line' }, this.#source),
     );
@@ -77,6 +82,7 @@ export class MatchCard {
     this.#chase.hidden = !chase;
     this.#result.textContent = scorecard.result ?? '';
     this.#result.hidden = !scorecard.result;
+    this.report.show(phase === 'complete');
     this.#source.href = scorecard.url;
 
     const inningsShown = phase === 'waiting' ? [] : scorecard.innings;

@@ -26,6 +26,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handler as broadcast } from '../../../functions/src/broadcast.ts';
+import { handler as reportApi } from '../../../functions/src/report-api.ts';
 import { handler as scorecardsApi } from '../../../functions/src/scorecards-api.ts';
 import { handler as storeScorecard } from '../../../functions/src/store-scorecard.ts';
 import { handler as subscriptionsApi } from '../../../functions/src/subscriptions-api.ts';
@@ -49,7 +50,7 @@ const CONFIG = parseConfig(
     club: { name: 'Cleckheaton CC', shortName: 'Cleckheaton', slug: 'cleckheaton' },
     league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
     teams: TEAMS.map(({ id, label }) => ({ id, label, fixturesText: `Cleckheaton CC - ${label}` })),
-    push: { vapidSubject: 'mailto:scores@example.org' },
+    push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
   },
   'aws-gateway config',
 );
@@ -198,6 +199,7 @@ export async function startAwsGateway(scorecards: Scorecard[]): Promise<AwsGatew
   });
 
   const api = createHttpApiGateway({
+    'report-api': reportApi,
     'scorecards-api': scorecardsApi,
     'subscriptions-api': subscriptionsApi,
   });

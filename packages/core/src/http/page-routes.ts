@@ -2,7 +2,9 @@ import { type MatchDay, TeamId } from '@live-scores/schema';
 import { SCORECARD_CACHE_CONTROL, teamScorecardKey, type ScorecardStore } from '../ports/scorecard-store.ts';
 import { corsHeaders } from './cors.ts';
 import { jsonResponse } from './json-response.ts';
+import { reportResponse } from './report-handler.ts';
 import type { Route } from './router.ts';
+import type { ReportStore } from '../ports/report-store.ts';
 import {
   SUBSCRIPTIONS_PATH,
   VAPID_KEY_PATH,
@@ -62,4 +64,11 @@ export function subscriptionRoutes(handle: (request: HttpRequest) => Promise<Htt
     { method: '*', path: SUBSCRIPTIONS_PATH, handle },
     { method: '*', path: VAPID_KEY_PATH, handle },
   ];
+}
+
+export const MATCH_REPORT_PATH = '/api/matches/:matchId/report';
+
+/** `GET /api/matches/:matchId/report`: the stored match report, 404 until there is one. */
+export function reportRoutes(deps: { reports: ReportStore; pageOrigins: readonly string[] }): Route[] {
+  return [{ method: '*', path: MATCH_REPORT_PATH, handle: (request) => reportResponse(request, deps) }];
 }

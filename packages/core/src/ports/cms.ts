@@ -10,6 +10,15 @@ export interface MatchResultRecord {
   scorecardUrl: string;
 }
 
+/** The match report for the fixture, beside the result. */
+export interface MatchReportRecord {
+  teamId: string;
+  date: MatchDay;
+  matchId: string;
+  title: string;
+  body: string;
+}
+
 /**
  * - `recorded`: this call wrote the result;
  * - `already-recorded`: the fixture already holds this match's result (a redelivery);
@@ -24,4 +33,6 @@ export type CmsOutcome = 'recorded' | 'already-recorded' | 'fixture-not-found';
  */
 export interface Cms {
   recordResult(record: MatchResultRecord): Promise<CmsOutcome>;
+  /** Exactly once per match as well, guarded by a match id of its own (the report and the result arrive apart). */
+  recordReport(record: MatchReportRecord): Promise<CmsOutcome>;
 }

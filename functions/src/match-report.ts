@@ -1,0 +1,21 @@
+import { reportNamingFor, systemClock, writeMatchReport } from '@live-scores/core';
+import { cms, reportModel, reportStore, timeZone } from './wiring/aws-adapters.ts';
+import { configFromEnv } from './wiring/environment.ts';
+import { functionLogger } from './wiring/logger.ts';
+import { scorecardFromRecord } from './wiring/scorecard-record.ts';
+import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+
+const logger = functionLogger('match-report');
+
+/** Final scorecards only (the game-over filter policy) → the match report, stored once and sent to the CMS. */
+export const handler = sqsBatchHandler(async (record) => {
+  const scorecard = scorecardFromRecord(record);
+  return writeMatchReport(scorecard, reportNamingFor(configFromEnv(), scorecard.teamId), {
+    reports: reportStore(),
+    model: await reportModel(),
+    cms: await cms(),
+    clock: systemClock,
+    timeZone: timeZone(),
+    logger,
+  });
+});

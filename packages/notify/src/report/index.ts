@@ -1,0 +1,3 @@
+export * from './facts.ts';
+export * from './template.ts';
+export * from './check.ts';
