@@ -9,3 +9,4 @@ export * from './delivery.ts';
 export * from './fixture.ts';
 export * from './cron.ts';
 export * from './html-queue-body.ts';
+export * from './scorecard-diff.ts';

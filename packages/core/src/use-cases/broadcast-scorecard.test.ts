@@ -48,9 +48,9 @@ function memoryWatermark(): BroadcastWatermark & { marks: Map<string, ScorecardP
     marks,
     advance: async (matchId, position) => {
       const mark = marks.get(matchId);
-      if (mark && compareScorecards(position, mark) < 0) return false;
+      if (mark && compareScorecards(position, mark) < 0) return { advanced: false };
       marks.set(matchId, position);
-      return true;
+      return { advanced: true };
     },
   };
 }
