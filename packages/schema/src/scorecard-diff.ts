@@ -1,4 +1,4 @@
-import type { ScorecardChange } from './delivery.ts';
+import type { LiveMessage, ScorecardChange } from './delivery.ts';
 import type { Scorecard } from './scorecard.ts';
 
 /*
@@ -119,4 +119,26 @@ export function isSameCapture(
   base: Pick<Scorecard, 'capturedAt' | 'seq'>,
 ): boolean {
   return current.capturedAt === base.capturedAt && (current.seq ?? 0) === base.seq;
+}
+
+/**
+ * A live client's part for one message, on a map of each match's card: a full scorecard
+ * replaces the card; a diff is applied to the card it was built on. Answers the card now
+ * held, or `gap` when a diff does not fit the card held (the client should ask for a sync).
+ * The rebuilt card is not checked here: callers that render it check it as a scorecard.
+ */
+export function receiveLiveMessage(cards: Map<string, Scorecard>, message: LiveMessage): Scorecard | 'gap' {
+  if (message.type === 'scorecard') {
+    cards.set(message.scorecard.matchId, message.scorecard);
+    return message.scorecard;
+  }
+  const base = cards.get(message.matchId);
+  if (!base || !isSameCapture(base, message.base)) return 'gap';
+  try {
+    const card = applyScorecardDiff(base, message.changes) as Scorecard;
+    cards.set(card.matchId, card);
+    return card;
+  } catch {
+    return 'gap';
+  }
 }

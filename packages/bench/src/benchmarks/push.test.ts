@@ -3,7 +3,11 @@ import { pushThroughput } from './push.ts';
 
 describe('the push benchmark', () => {
   it('delivers every notification with both senders and reports throughput, the naive figure and their ratio', async () => {
-    const [pooled, naive, ratio] = await pushThroughput({ subscriptions: 60, encryptionThreads: 1, rounds: 1 }).run();
+    const [pooled, naive, ratio] = await pushThroughput({
+      subscriptions: 60,
+      encryptionThreads: 1,
+      rounds: 1,
+    }).run();
     expect(pooled).toMatchObject({
       key: 'push.per_s',
       unit: 'notifications/s',
