@@ -1,4 +1,5 @@
-import type { Scorecard } from '@live-scores/schema';
+import type { LiveDiffMessage, Scorecard } from '@live-scores/schema';
+import { applyScorecardDiff, isSameCapture } from '@live-scores/schema/scorecard-diff';
 import { apiUrl, type PageConfig } from './config/page-config.ts';
 import { isStale } from './live/freshness.ts';
 import { LiveConnection } from './live/live-connection.ts';
@@ -6,8 +7,8 @@ import { BoardView } from './render/board-view.ts';
 import { reportFromResponse, reportPath } from './render/report-view.ts';
 import { Announcer, StatusView } from './render/status-view.ts';
 import { announcements, changedRows } from './scoreboard/changes.ts';
-import { LatestScorecards } from './scoreboard/latest-scorecards.ts';
-import { parseLiveMessage, scorecardsFromResponse } from './scoreboard/scorecard-guard.ts';
+import { isNewerScorecard, LatestScorecards } from './scoreboard/latest-scorecards.ts';
+import { isScorecard, parseLiveMessage, scorecardsFromResponse } from './scoreboard/scorecard-guard.ts';
 
 export interface ScoreboardElements {
   board: HTMLElement;
@@ -112,11 +113,37 @@ export class LiveScoreboard {
     const message = parseLiveMessage(data);
     if (!message) return;
     this.#lastUpdateAt = Date.now();
+    if (message.type === 'diff') {
+      const scorecard = this.#patched(message);
+      if (scorecard) this.#apply(scorecard, { render: true });
+      this.#showStatus();
+      return;
+    }
     let scorecard = message.scorecard;
     // Too large for one frame: the server sent the headline only; fetch the full card first.
     if (message.fetch) scorecard = (await this.#fetchFull(message.fetch, scorecard.matchId)) ?? scorecard;
     this.#apply(scorecard, { render: true });
     this.#showStatus();
+  }
+
+  /**
+   * The match's card with the diff's edits made, or undefined. A diff built on a card this
+   * page does not hold means a message was missed: ask the server for the current cards.
+   */
+  #patched(diff: LiveDiffMessage): Scorecard | undefined {
+    if (this.#teamFilter && !this.#teamFilter.has(diff.teamId)) return undefined;
+    const current = this.#store.get(diff.matchId);
+    if (current && !isNewerScorecard(diff, current)) return undefined;
+    if (current && isSameCapture(current, diff.base)) {
+      try {
+        const next = applyScorecardDiff(current, diff.changes);
+        if (isScorecard(next)) return next;
+      } catch {
+        /* an edit that does not fit: resync below */
+      }
+    }
+    this.#connection.requestSync();
+    return undefined;
   }
 
   async #fetchFull(path: string, matchId: string): Promise<Scorecard | undefined> {

@@ -10,6 +10,7 @@ import { startClubSite, type ClubSite } from './test-support/club-site.ts';
 import { chaseInProgress, matchDay } from './test-support/fixtures.ts';
 import { startLiveServer, type LiveServer } from './test-support/live-server.ts';
 import { afterBall } from './test-support/scorecard-builder.ts';
+import { eventually } from '@live-scores/test-support';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -99,6 +100,31 @@ describe('the supporters page in Chromium, served by the local runtime', () => {
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('.match[data-match="6123456"]');
     expect(policyViolations).toEqual([]);
+  });
+
+  it('asks for a sync when a diff arrives built on a card it never had (a message lost on the way)', async () => {
+    const { connections } = server.runtime.system;
+    const [connection] = (await connections.store.listPage()).connections;
+    const shown = await textOf(page, '#match-6123456 .summary-score');
+    const current = afterBall(chaseInProgress(), { runs: 0, howOut: 'b H Brook' });
+    const framesBefore = sentFrames.length;
+    const outcome = await connections.sender.send(
+      connection!.connectionId,
+      JSON.stringify({
+        type: 'diff',
+        matchId: current.matchId,
+        teamId: current.teamId,
+        base: { capturedAt: current.capturedAt, seq: current.seq + 5 },
+        capturedAt: new Date(Date.parse(current.capturedAt) + 60_000).toISOString(),
+        seq: current.seq + 6,
+        changes: [{ at: ['innings', 1, 'total', 'runs'], to: 999 }],
+      }),
+    );
+    expect(outcome).toBe('sent');
+    await eventually('the page asked for a sync', () =>
+      sentFrames.slice(framesBefore).some((f) => JSON.stringify(f) === '{"action":"sync"}'),
+    );
+    expect(await textOf(page, '#match-6123456 .summary-score')).toBe(shown);
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {

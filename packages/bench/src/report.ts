@@ -32,18 +32,26 @@ export function renderMarkdown(results: StoredResults): string {
   const rows = Object.entries(results).map(([key, r]) => {
     const target = r.target ? `${r.target.op} ${formatNumber(r.target.value)} ${r.unit}` : '—';
     const pass = r.pass === undefined ? '—' : r.pass ? 'pass' : '**fail**';
-    return `| ${r.label} (\`${key}\`) | ${formatNumber(r.value)} ${r.unit} | ${target} | ${pass} |`;
+    return `| ${r.label} (\`${key}\`) | ${formatNumber(r.value)} ${r.unit} | ${target} | ${pass} | ${machineOf(r)} |`;
   });
   return [
     '# Benchmark results',
     '',
     `Node ${process.version} on ${cpu} (${cpus().length} cores); each figure is stamped with its run in results.json.`,
     '',
-    '| Figure | Value | Target | Pass |',
-    '| --- | --- | --- | --- |',
+    '| Figure | Value | Target | Pass | Machine during the run |',
+    '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
+}
+
+/** Steal and load beside each figure: the same code measures differently on a busy host. */
+function machineOf(r: StoredResult): string {
+  const d = r.detail ?? {};
+  if (d.loadAvg1 === undefined) return '—';
+  const steal = d.cpuStealPct === undefined ? '' : `steal ${d.cpuStealPct} %, busy ${d.cpuBusyPct} %, `;
+  return `${steal}load ${d.loadAvg1}`;
 }
 
 function readStored(path: string): StoredResults {

@@ -5,6 +5,7 @@ import { parseThroughput } from './benchmarks/parse.ts';
 import { freshnessBenchmark } from './benchmarks/freshness.ts';
 import { pushThroughput } from './benchmarks/push.ts';
 import { scraperBenchmark } from './benchmarks/scraper.ts';
+import { watchMachineLoad } from './machine-load.ts';
 import { writeResults } from './report.ts';
 import { meetsTarget } from './stats.ts';
 import type { Benchmark, BenchResult } from './types.ts';
@@ -31,7 +32,8 @@ export interface RunOptions {
 
 /**
  * Runs the named benchmarks (all when none are named) one after another, marks each
- * figure pass/fail against its target, writes bench/results.json and bench/results.md,
+ * figure pass/fail against its target, stamps each with the machine's CPU steal, busy share
+ * and load average over its benchmark's run, writes bench/results.json and bench/results.md,
  * and returns the figures. An unknown name is an error before anything runs.
  */
 export async function runBenchmarks(names?: string[], options: RunOptions = {}): Promise<BenchResult[]> {
@@ -39,7 +41,11 @@ export async function runBenchmarks(names?: string[], options: RunOptions = {}):
   const chosen = names?.length ? names.map((name) => findBenchmark(available, name)) : available;
   const results: BenchResult[] = [];
   for (const benchmark of chosen) {
-    for (const result of await benchmark.run()) {
+    const load = watchMachineLoad();
+    const figures = await benchmark.run();
+    const machine = load.stop();
+    for (const figure of figures) {
+      const result = { ...figure, detail: { ...figure.detail, ...machine } };
       results.push(result.target ? { ...result, pass: meetsTarget(result.value, result.target) } : result);
     }
   }

@@ -40,3 +40,33 @@ export function timeRounds(work: () => void, { warmup, rounds, perRound }: Round
   }
   return timing;
 }
+
+/**
+ * Times two approaches in alternating rounds (A B A B …), each warmed up first, so a drift in
+ * the machine's speed (a neighbour starting work) lands on both rather than on whichever ran
+ * second.
+ */
+export function timeInterleaved(
+  a: () => void,
+  b: () => void,
+  { warmup, rounds, perRound }: RoundsOptions,
+): { a: RoundsTiming; b: RoundsTiming } {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const empty = (): RoundsTiming => ({ roundCpuMs: [], roundWallMs: [], callMs: [] });
+  const timings = { a: empty(), b: empty() };
+  for (let round = 0; round < rounds; round++) {
+    for (const [key, work] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const one = timeRounds(work, { warmup: 0, rounds: 1, perRound });
+      timings[key].roundCpuMs.push(...one.roundCpuMs);
+      timings[key].roundWallMs.push(...one.roundWallMs);
+      timings[key].callMs.push(...one.callMs);
+    }
+  }
+  return timings;
+}

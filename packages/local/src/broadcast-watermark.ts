@@ -1,5 +1,5 @@
-import type { BroadcastWatermark } from '@live-scores/core';
-import { compareScorecards, IsoDateTime } from '@live-scores/schema';
+import type { BroadcastWatermark, WatermarkMove } from '@live-scores/core';
+import { compareScorecards, IsoDateTime, isSameCapture, type Scorecard } from '@live-scores/schema';
 import { z } from 'zod';
 import { createMemoryDocument, JsonFileStore, type JsonDocument } from './json-file-store.ts';
 
@@ -10,14 +10,27 @@ export const BroadcastWatermarksFile = z.record(
 );
 type Marks = z.infer<typeof BroadcastWatermarksFile>;
 
-/** Each match's broadcast mark; compare-and-move is one serialized update, so racing calls cannot move it back. */
+/**
+ * Each match's broadcast mark; compare-and-move is one serialized update, so racing calls
+ * cannot move it back. The marks are on disk; the scorecards behind them (the next diff's
+ * base) only in memory, so after a restart each match's first broadcast is a full scorecard.
+ */
 export function createBroadcastWatermark(document: JsonDocument<Marks>): BroadcastWatermark {
+  const bases = new Map<string, Scorecard>();
   return {
-    advance: (matchId, { capturedAt, seq }) =>
+    advance: (matchId, { capturedAt, seq }, scorecard) =>
       document.update((all) => {
         const mark = all[matchId];
-        if (mark && compareScorecards({ capturedAt, seq }, mark) < 0) return { value: all, result: false };
-        return { value: { ...all, [matchId]: { capturedAt, seq } }, result: true };
+        if (mark && compareScorecards({ capturedAt, seq }, mark) < 0)
+          return { value: all, result: { advanced: false } as WatermarkMove };
+        const base = bases.get(matchId);
+        const previous = base && mark && isSameCapture(base, mark) ? base : undefined;
+        if (scorecard) bases.set(matchId, scorecard);
+        else bases.delete(matchId);
+        return {
+          value: { ...all, [matchId]: { capturedAt, seq } },
+          result: previous ? { advanced: true, previous } : { advanced: true },
+        };
       }),
   };
 }

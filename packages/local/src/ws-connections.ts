@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Connection, ConnectionSendOutcome, ConnectionSender, ConnectionStore } from '@live-scores/core';
+import type { Connection, ConnectionSender, ConnectionStore } from '@live-scores/core';
 import WebSocket from 'ws';
+import { createFrameCache, writeTextFrame } from './ws-frames.ts';
 
 export interface WsConnectionsOptions {
   /** A client this far behind (bytes queued) is cut off rather than buffered without limit. */
@@ -18,15 +19,15 @@ export interface WsConnections {
 
 /**
  * The local server's live connections: sockets held in memory, behind the same ports as
- * API Gateway's connections table and PostToConnection.
+ * API Gateway's connections table and PostToConnection. A broadcast hands every socket the
+ * same text, so it is encoded and framed once and that one buffer is written to each; a
+ * client more than `maxBufferedBytes` behind is cut off (it resyncs when it reconnects).
  */
 export function createWsConnections(options: WsConnectionsOptions = {}): WsConnections {
-  const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+  const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
   const now = options.now ?? (() => new Date());
   const sockets = new Map<string, { socket: WebSocket; connection: Connection }>();
-  // Every connection gets the same frame: encode it once rather than once per socket.
-  let lastText = '';
-  let lastBytes = Buffer.alloc(0);
+  const frames = createFrameCache();
 
   const store: ConnectionStore = {
     /** Sockets join through `attach`; `add` only refreshes the record of one still open. */
@@ -48,6 +49,7 @@ export function createWsConnections(options: WsConnectionsOptions = {}): WsConne
   };
 
   const sender: ConnectionSender = {
+    /** Resolves once the frame is handed to the socket; a write that fails closes the socket, which leaves the store. */
     send(connectionId, data) {
       const entry = sockets.get(connectionId);
       if (!entry || entry.socket.readyState !== WebSocket.OPEN) return Promise.resolve('gone');
@@ -55,13 +57,8 @@ export function createWsConnections(options: WsConnectionsOptions = {}): WsConne
         entry.socket.terminate();
         return Promise.resolve('gone');
       }
-      if (data !== lastText) {
-        lastText = data;
-        lastBytes = Buffer.from(data);
-      }
-      return new Promise<ConnectionSendOutcome>((resolve) => {
-        entry.socket.send(lastBytes, { binary: false }, (error) => resolve(error ? 'failed' : 'sent'));
-      });
+      writeTextFrame(entry.socket, frames.of(data));
+      return Promise.resolve('sent');
     },
   };
 

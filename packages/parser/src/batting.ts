@@ -1,6 +1,5 @@
-import type { Element } from 'domhandler';
 import type { Batter } from '@live-scores/schema';
-import { findAll, hasClass, textOf } from './dom.ts';
+import { findAll, hasClass, textOf, type Element } from './dom.ts';
 import { cellText, type RowCells } from './row-cells.ts';
 import { normaliseSpace, readCount, readDecimal } from './text.ts';
 

@@ -1,13 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
-import {
-  hasChildren,
-  isTag,
-  isText,
-  type AnyNode,
-  type Document,
-  type Element,
-  type ParentNode,
-} from 'domhandler';
+import { Parser } from 'htmlparser2';
 
 /**
  * Loads HTML with htmlparser2 (cheerio's slim build, which also keeps bundles free of parse5
@@ -18,9 +10,64 @@ export function loadHtml(html: string): CheerioAPI {
   return load(html, { xml: { xmlMode: false, decodeEntities: true } });
 }
 
-/** The parsed document itself, for the match page's hand-rolled walks below. */
+/** An element of the match page's tree: only what the walks below read. */
+export interface Element {
+  type: 'tag';
+  name: string;
+  attribs: Record<string, string>;
+  children: AnyNode[];
+  parent: ParentNode | null;
+}
+
+export interface Text {
+  type: 'text';
+  data: string;
+  parent: ParentNode;
+}
+
+export interface Document {
+  type: 'root';
+  children: AnyNode[];
+  parent: null;
+}
+
+export type ParentNode = Element | Document;
+export type AnyNode = Element | Text;
+
+export const isTag = (node: AnyNode): node is Element => node.type === 'tag';
+
+/**
+ * The page as a tree, from htmlparser2's tokenizer (the same one cheerio's slim build uses,
+ * with the same tag-closing rules) into plain objects. domhandler's node classes, which cheerio
+ * builds, cost several times the tokenizing itself; comments and doctype carry nothing the
+ * parser reads and are left out.
+ */
 export function loadDocument(html: string): Document {
-  return loadHtml(html).root()[0] as Document;
+  const document: Document = { type: 'root', children: [], parent: null };
+  const open: ParentNode[] = [document];
+  let top: ParentNode = document;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const element: Element = { type: 'tag', name, attribs, children: [], parent: top };
+        top.children.push(element);
+        open.push(element);
+        top = element;
+      },
+      onclosetag() {
+        if (open.length > 1) open.pop();
+        top = open[open.length - 1] as ParentNode;
+      },
+      ontext(data) {
+        const last = top.children[top.children.length - 1];
+        if (last?.type === 'text') last.data += data;
+        else top.children.push({ type: 'text', data, parent: top });
+      },
+    },
+    { xmlMode: false, decodeEntities: true },
+  );
+  parser.end(html);
+  return document;
 }
 
 /*
@@ -78,8 +125,7 @@ export const withClass =
 
 /** The text of a node and everything inside it, like the browser's `textContent`. */
 export function textOf(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!hasChildren(node)) return '';
+  if (node.type === 'text') return node.data;
   let text = '';
   for (const child of node.children) text += textOf(child);
   return text;

@@ -1,7 +1,6 @@
-import type { Element } from 'domhandler';
 import { readBatter } from './batting.ts';
 import { readBowler } from './bowling.ts';
-import { childElements, findAll, findFirst, textOf, withClass } from './dom.ts';
+import { childElements, findAll, findFirst, textOf, withClass, type Element } from './dom.ts';
 import { ScorecardParseError } from './errors.ts';
 import { cellText, readRowCells } from './row-cells.ts';
 import { parseTotal } from './total.ts';

@@ -1,6 +1,5 @@
-import type { Element } from 'domhandler';
 import { Scorecard, oneLineReason, type ScorecardHtml } from '@live-scores/schema';
-import { findAll, findFirst, loadDocument, textOf, withClass } from './dom.ts';
+import { findAll, findFirst, loadDocument, textOf, withClass, type Element } from './dom.ts';
 import { ScorecardParseError } from './errors.ts';
 import { readInnings } from './innings.ts';
 import { identifyMatch, type MatchSource } from './match-source.ts';

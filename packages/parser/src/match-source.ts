@@ -1,5 +1,4 @@
-import type { Document } from 'domhandler';
-import { findFirst } from './dom.ts';
+import { findFirst, type Document } from './dom.ts';
 import { ScorecardParseError } from './errors.ts';
 
 /** Where a page came from: what the caller knows, the rest is read from the page. */

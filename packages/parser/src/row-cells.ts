@@ -1,5 +1,4 @@
-import { isTag, type Element } from 'domhandler';
-import { textOf } from './dom.ts';
+import { isTag, textOf, type Element } from './dom.ts';
 
 /** A scorecard row's cells by class suffix: `runs` is the first `.nvp-scorecard__runs`. */
 export type RowCells = Map<string, Element>;

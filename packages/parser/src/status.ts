@@ -1,6 +1,5 @@
-import type { Element } from 'domhandler';
 import type { MatchStatus } from '@live-scores/schema';
-import { childElements, findFirst, textOf, withClass } from './dom.ts';
+import { childElements, findFirst, textOf, withClass, type Element } from './dom.ts';
 import { clubName, normaliseSpace } from './text.ts';
 
 export interface MatchOutcome {

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { Subscription } from '@live-scores/schema';
+import { Piscina } from 'piscina';
 import webpush from 'web-push';
 
 /** What `webpush.generateRequestDetails` needs besides the subscription and payload. */
@@ -16,14 +16,15 @@ export interface EncryptedRequest {
   body: Buffer | null;
 }
 
+/** One request of a batch handed to a worker. */
 export interface EncryptRequest {
-  id: number;
   subscription: Pick<Subscription, 'endpoint' | 'keys'>;
   payload: string;
   options: EncryptOptions;
 }
 
-export type EncryptResponse = ({ id: number } & EncryptedRequest) | { id: number; error: string };
+/** A worker's answer to one request: the encrypted request, or why it could not be encrypted. */
+export type EncryptResponse = EncryptedRequest | { error: string };
 
 export interface Encryptor {
   encrypt(
@@ -50,49 +51,92 @@ export const inlineEncryptor: Encryptor = {
   close: async () => undefined,
 };
 
+export interface EncryptionPoolOptions {
+  threads: number;
+  /** Requests sent to a worker in one task: fewer, larger messages between threads. */
+  batchSize?: number;
+  /** A batch not answered by then fails (and its worker is replaced), so no request waits forever. */
+  taskTimeoutMs?: number;
+  /** Told when the pool itself reports an error outside any request. */
+  onError?: (error: Error) => void;
+}
+
 /**
- * Encryption spread over worker threads. Each message costs an ECDH agreement and HKDF
- * (about half a millisecond); on a multi-core host this lets the sender use the other cores
- * while the main thread keeps the sockets busy. Requests go to the least busy worker.
+ * Encryption spread over worker threads by piscina. Each message costs an ECDH agreement and
+ * HKDF (about half a millisecond); on a multi-core host this lets the sender use the other
+ * cores while the main thread keeps the sockets busy. Requests made in the same turn of the
+ * event loop travel together, `batchSize` at a time. A worker that dies fails the requests it
+ * held (piscina rejects its unfinished tasks and starts a replacement), and a worker that
+ * hangs is cut off after `taskTimeoutMs`, so every `encrypt` settles.
  */
-export function createEncryptionPool(threads: number): Encryptor {
-  const pending = new Map<number, { resolve: (r: EncryptedRequest) => void; reject: (e: Error) => void }>();
-  const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(new URL('./encrypt-worker.js', import.meta.url));
-    const entry = { worker, busy: 0 };
-    worker.on('message', (response: EncryptResponse) => {
-      entry.busy--;
-      const waiter = pending.get(response.id);
-      pending.delete(response.id);
-      if ('error' in response) waiter?.reject(new Error(response.error));
-      else
-        waiter?.resolve({
-          headers: response.headers,
-          body: response.body ? Buffer.from(response.body) : null,
-        });
-    });
-    worker.unref();
-    return entry;
+export function createEncryptionPool(options: EncryptionPoolOptions): Encryptor & { readonly pool: Piscina } {
+  const batchSize = options.batchSize ?? 32;
+  const taskTimeoutMs = options.taskTimeoutMs ?? 10_000;
+  const pool = new Piscina({
+    filename: new URL('./encrypt-worker.js', import.meta.url).href,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    idleTimeout: 60_000,
   });
-  let nextId = 0;
+  pool.on('error', (error: Error) => options.onError?.(error));
+
+  type Waiter = {
+    request: EncryptRequest;
+    resolve: (r: EncryptedRequest) => void;
+    reject: (e: Error) => void;
+  };
+  let batch: Waiter[] = [];
+
+  function dispatch(waiters: Waiter[]): void {
+    pool
+      .run(
+        waiters.map((w) => w.request),
+        { signal: AbortSignal.timeout(taskTimeoutMs) },
+      )
+      .then(
+        (responses: EncryptResponse[]) =>
+          waiters.forEach((waiter, i) => {
+            const response = responses[i];
+            if (!response) waiter.reject(new Error('the encryption worker gave no answer'));
+            else if ('error' in response) waiter.reject(new Error(response.error));
+            else
+              waiter.resolve({
+                headers: response.headers,
+                body: response.body ? Buffer.from(response.body) : null,
+              });
+          }),
+        (error: unknown) => {
+          const reason = new Error(`encryption worker failed: ${(error as Error).message ?? String(error)}`);
+          for (const waiter of waiters) waiter.reject(reason);
+        },
+      );
+  }
+
+  function flush(): void {
+    const ready = batch;
+    batch = [];
+    for (let i = 0; i < ready.length; i += batchSize) dispatch(ready.slice(i, i + batchSize));
+  }
 
   return {
-    encrypt(subscription, payload, options) {
-      const target = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = nextId++;
-      target.busy++;
+    pool,
+    encrypt(subscription, payload, encryptOptions) {
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        target.worker.postMessage({
-          id,
-          subscription: { endpoint: subscription.endpoint, keys: subscription.keys },
-          payload,
-          options,
-        } satisfies EncryptRequest);
+        if (batch.length === 0) setImmediate(flush);
+        batch.push({
+          request: {
+            subscription: { endpoint: subscription.endpoint, keys: subscription.keys },
+            payload,
+            options: encryptOptions,
+          },
+          resolve,
+          reject,
+        });
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
+      flush();
+      await pool.close();
     },
   };
 }

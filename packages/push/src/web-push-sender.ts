@@ -37,7 +37,7 @@ export function createWebPushSender(options: WebPushSenderOptions): WebPushSende
   const client = options.http ?? createPooledHttpClient(options);
   const authorizer = options.authorizer ?? createVapidAuthorizer(options.vapid);
   const encryptor: Encryptor = options.encryptionThreads
-    ? createEncryptionPool(options.encryptionThreads)
+    ? createEncryptionPool({ threads: options.encryptionThreads })
     : inlineEncryptor;
 
   async function send(subscription: Subscription, message: PushMessage): Promise<PushOutcome> {

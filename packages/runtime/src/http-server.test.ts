@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVapidKeys } from '@live-scores/push';
-import type { Scorecard } from '@live-scores/schema';
+import { receiveLiveMessage, type LiveMessage, type Scorecard } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Runtime } from './runtime.ts';
@@ -143,9 +143,11 @@ describe('the local HTTP server', () => {
     const next: Scorecard = { ...current, seq: current.seq + 1, capturedAt: new Date().toISOString() };
     const socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/live`);
     const seqs: number[] = [];
-    socket.on('message', (data) =>
-      seqs.push((JSON.parse(String(data)) as { scorecard: Scorecard }).scorecard.seq),
-    );
+    const cards = new Map<string, Scorecard>();
+    socket.on('message', (data) => {
+      const card = receiveLiveMessage(cards, JSON.parse(String(data)) as LiveMessage);
+      if (card !== 'gap') seqs.push(card.seq);
+    });
     await eventually('the current scorecards', () => seqs.length === 2);
     await runtime.system.publishScorecard(next);
     await eventually('the published scorecard', () => seqs.includes(next.seq));

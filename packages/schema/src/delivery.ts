@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MatchId, TeamId } from './ids.ts';
+import { IsoDateTime, MatchId, TeamId } from './ids.ts';
 import { NotificationEvent, NotificationKind } from './notification.ts';
 import { Scorecard } from './scorecard.ts';
 import { Subscription } from './subscription.ts';
@@ -15,6 +15,38 @@ export const LiveScorecardMessage = z.object({
   fetch: z.string().optional(),
 });
 export type LiveScorecardMessage = z.infer<typeof LiveScorecardMessage>;
+
+const DiffPath = z
+  .array(z.union([z.string().min(1).max(64), z.number().int().nonnegative().max(10_000)]))
+  .max(16);
+
+/** One edit of a diff (see `ScorecardChange` in scorecard-diff.ts, which applies it). */
+export const ScorecardChange = z.union([
+  z.object({ at: DiffPath, length: z.number().int().nonnegative() }).strict(),
+  z.object({ at: DiffPath, remove: z.literal(true) }).strict(),
+  z.object({ at: DiffPath, to: z.json() }).strict(),
+]);
+export type ScorecardChange = z.infer<typeof ScorecardChange>;
+
+/**
+ * What a live page receives instead of a full scorecard once it has one for the match: the
+ * edits from the capture `base` to the capture `seq`/`capturedAt`. A page whose card is not
+ * `base` has missed something and asks for a `{ "action": "sync" }`.
+ */
+export const LiveDiffMessage = z.object({
+  type: z.literal('diff'),
+  matchId: MatchId,
+  teamId: TeamId,
+  base: z.object({ capturedAt: IsoDateTime, seq: z.number().int().nonnegative() }),
+  capturedAt: IsoDateTime,
+  seq: z.number().int().nonnegative(),
+  changes: z.array(ScorecardChange).min(1),
+});
+export type LiveDiffMessage = z.infer<typeof LiveDiffMessage>;
+
+/** Anything the live socket sends a page. */
+export const LiveMessage = z.discriminatedUnion('type', [LiveScorecardMessage, LiveDiffMessage]);
+export type LiveMessage = z.infer<typeof LiveMessage>;
 
 /** What the page sends to ask for the current scorecards (API Gateway cannot send on $connect). */
 export const LiveSyncRequest = z.object({ action: z.literal('sync') });

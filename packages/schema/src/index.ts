@@ -10,3 +10,4 @@ export * from './fixture.ts';
 export * from './cron.ts';
 export * from './html-queue-body.ts';
 export * from './match-report.ts';
+export * from './scorecard-diff.ts';

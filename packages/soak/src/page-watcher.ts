@@ -1,7 +1,7 @@
-import type { LiveScorecardMessage, Scorecard } from '@live-scores/schema';
+import { receiveLiveMessage, type LiveMessage, type Scorecard } from '@live-scores/schema';
 import WebSocket from 'ws';
 
-/** Everything a supporter's open page received, across reconnections, in arrival order. */
+/** Every card a supporter's open page held (full, or rebuilt from a diff), across reconnections, in arrival order. */
 export interface PageWatcher {
   readonly frames: Scorecard[];
   /** Connects (again) to a runtime's `/live`; the previous connection, if any, is closed. */
@@ -17,9 +17,11 @@ export function watchPage(): PageWatcher {
     async connect(runtimeUrl) {
       socket?.close();
       const next = new WebSocket(`${runtimeUrl.replace('http', 'ws')}/live`);
+      const cards = new Map<string, Scorecard>();
       next.on('message', (data) => {
-        const message = JSON.parse(String(data)) as LiveScorecardMessage;
-        if (message.type === 'scorecard') frames.push(message.scorecard);
+        const card = receiveLiveMessage(cards, JSON.parse(String(data)) as LiveMessage);
+        if (card === 'gap') next.send(JSON.stringify({ action: 'sync' }));
+        else frames.push(card);
       });
       await new Promise((resolve, reject) => next.once('open', resolve).once('error', reject));
       socket = next;

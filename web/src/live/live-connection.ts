@@ -35,6 +35,8 @@ export interface LiveConnectionOptions {
 
 const OPEN = 1;
 const PLANNED_RETRY_MS = 60_000;
+/** How long a sync request is taken to be on its way before another may be sent. */
+const SYNC_ANSWER_WAIT_MS = 2000;
 
 /**
  * One live WebSocket that stays up all afternoon: it asks for the current scorecards when it
@@ -52,6 +54,7 @@ export class LiveConnection {
   #replaceTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #state: ConnectionState = { kind: 'stopped' };
+  #syncRequestedAt = -Infinity;
 
   constructor(options: LiveConnectionOptions) {
     this.#options = {
@@ -86,6 +89,18 @@ export class LiveConnection {
       this.#send({ action: 'sync' });
       this.#options.onReconnected();
     }
+  }
+
+  /**
+   * Asks for the current scorecards over the open socket (they come back as full
+   * `{ type: "scorecard" }` frames). At most one request per couple of seconds, so a burst
+   * of diffs the page cannot apply costs one sync.
+   */
+  requestSync(): void {
+    const now = this.#options.now();
+    if (now - this.#syncRequestedAt < SYNC_ANSWER_WAIT_MS) return;
+    this.#syncRequestedAt = now;
+    this.#send({ action: 'sync' });
   }
 
   stop(): void {

@@ -5,7 +5,10 @@ import type { Scorecard } from '@live-scores/schema';
  * `compareScorecards` in @live-scores/schema, restated here because importing that module
  * would pull zod (57 KB gzipped) into the page bundle.
  */
-export function isNewerScorecard(next: Scorecard, current: Scorecard): boolean {
+export function isNewerScorecard(
+  next: Pick<Scorecard, 'capturedAt' | 'seq'>,
+  current: Pick<Scorecard, 'capturedAt' | 'seq'>,
+): boolean {
   const at = Date.parse(next.capturedAt) - Date.parse(current.capturedAt);
   return at !== 0 ? at > 0 : (next.seq ?? 0) > (current.seq ?? 0);
 }

@@ -1,4 +1,12 @@
-import type { Batter, Bowler, Innings, LiveScorecardMessage, Scorecard } from '@live-scores/schema';
+import type {
+  Batter,
+  Bowler,
+  Innings,
+  LiveDiffMessage,
+  LiveMessage,
+  LiveScorecardMessage,
+  Scorecard,
+} from '@live-scores/schema';
 
 /*
  * The server validated every scorecard with the zod schema before sending it. The page checks
@@ -72,8 +80,27 @@ export function isScorecard(v: unknown): v is Scorecard {
   );
 }
 
-/** A `{ type: "scorecard" }` frame from the live socket, or null for anything else (pongs, errors, junk). */
-export function parseLiveMessage(data: unknown): LiveScorecardMessage | null {
+const isCapture = (v: unknown): v is LiveDiffMessage['base'] =>
+  isObject(v) && isString(v.capturedAt) && isCount(v.seq);
+
+/** The envelope of a diff; its edits are checked by applying them and checking the result as a scorecard. */
+function isDiff(message: Unknown): message is LiveDiffMessage {
+  return (
+    isString(message.matchId) &&
+    isString(message.teamId) &&
+    isString(message.capturedAt) &&
+    isCount(message.seq) &&
+    isCapture(message.base) &&
+    Array.isArray(message.changes) &&
+    message.changes.every((c) => isObject(c) && Array.isArray(c.at))
+  );
+}
+
+/**
+ * A `{ type: "scorecard" }` or `{ type: "diff" }` frame from the live socket, or null for
+ * anything else (pongs, errors, junk).
+ */
+export function parseLiveMessage(data: unknown): LiveMessage | null {
   if (!isString(data)) return null;
   let message: unknown;
   try {
@@ -81,7 +108,9 @@ export function parseLiveMessage(data: unknown): LiveScorecardMessage | null {
   } catch {
     return null;
   }
-  if (!isObject(message) || message.type !== 'scorecard' || !isScorecard(message.scorecard)) return null;
+  if (!isObject(message)) return null;
+  if (message.type === 'diff') return isDiff(message) ? message : null;
+  if (message.type !== 'scorecard' || !isScorecard(message.scorecard)) return null;
   if (message.fetch !== undefined && !isString(message.fetch)) return null;
   return message as LiveScorecardMessage;
 }

@@ -5,7 +5,13 @@ import { parseConfig } from '@live-scores/config';
 import { createLogger } from '@live-scores/core';
 import { startPushReceiver } from '@live-scores/push-receiver';
 import { startRuntime, type Runtime } from '@live-scores/runtime';
-import type { ConfigFile, LiveScorecardMessage, NotificationEvent, Scorecard } from '@live-scores/schema';
+import {
+  receiveLiveMessage,
+  type ConfigFile,
+  type LiveMessage,
+  type NotificationEvent,
+  type Scorecard,
+} from '@live-scores/schema';
 import { DEMO_CLUB, startSimulator, type RunningSimulator } from '@live-scores/simulator';
 import WebSocket from 'ws';
 import type { Arrival } from './freshness-correlation.ts';
@@ -16,13 +22,26 @@ export interface LiveStackOptions {
   seed: string;
   /** Every how many overs a score notification goes out. */
   oversInterval: number;
+  /** The club's matches today, one per team. */
+  matches: number;
+}
+
+const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th', '11th', '12th'];
+
+/** A club with `count` Saturday teams, 1st XI to Nth XI, so each match is its own team's. */
+function clubTeams(count: number) {
+  return ORDINALS.slice(0, count).map((ordinal, i) => ({
+    id: i < DEMO_CLUB.teams.length ? DEMO_CLUB.teams[i]!.id : `team${i + 1}`,
+    label: `${ordinal} XI`,
+    fixturesText: `${DEMO_CLUB.name} - ${ordinal} XI`,
+  }));
 }
 
 export interface LiveStack {
   simulator: RunningSimulator;
   runtime: Runtime;
   config: ConfigFile;
-  /** Scorecards the page's WebSocket received, stamped on arrival. */
+  /** Scorecards the page's WebSocket received (full, or rebuilt from a diff), stamped on arrival. */
   frames: Arrival<Scorecard>[];
   /** Notification payloads the phone received (confirmation excluded), stamped on arrival. */
   pushes: Arrival<{ title: string; body: string }>[];
@@ -38,7 +57,7 @@ const PUSH_STAMP_MS = 2;
 
 /**
  * The whole single-machine system on loopback as a supporter meets it: the simulated league
- * site with the club's two matches, the runtime (real scraper and Chromium, embedded queues),
+ * site with the club's matches (one per team), the runtime (real scraper and Chromium, embedded queues),
  * a page's WebSocket on `/live` and a phone's push service subscribed to everything.
  */
 export async function startLiveStack(options: LiveStackOptions): Promise<LiveStack> {
@@ -47,12 +66,14 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     for (const step of opened.reverse()) await step();
     opened.length = 0;
   };
+  const teams = clubTeams(options.matches);
   try {
     const simulator = await startSimulator({
       speed: options.speed,
       seed: options.seed,
-      matches: 2,
+      matches: options.matches,
       otherMatches: 0,
+      club: { name: DEMO_CLUB.name, teams },
       oversPerSide: options.oversPerSide,
       // Time to discover the fixtures and start Chromium before the first ball.
       startDelayMs: 10_000,
@@ -67,7 +88,7 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
       {
         club: { name: DEMO_CLUB.name, shortName: 'Cleckheaton', slug: 'bench-freshness' },
         league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
-        teams: DEMO_CLUB.teams,
+        teams,
         schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
         notifications: { oversInterval: options.oversInterval },
         // Look for each match's scorecard tab every second or two, so it is watched from the first ball.
@@ -104,11 +125,15 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
 
     const frames: Arrival<Scorecard>[] = [];
     const socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/live`);
+    // The page's part: keep each match's card, apply diffs to it, and sync on a gap.
+    const cards = new Map<string, Scorecard>();
     socket.on('message', (data) => {
       const at = Date.now();
-      const message = JSON.parse(String(data)) as LiveScorecardMessage;
-      if (message.type === 'scorecard') frames.push({ at, value: message.scorecard });
+      const card = receiveLiveMessage(cards, JSON.parse(String(data)) as LiveMessage);
+      if (card === 'gap') socket.send(JSON.stringify({ action: 'sync' }));
+      else frames.push({ at, value: card });
     });
+    socket.on('error', () => undefined);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     opened.push(() => void socket.close());
 

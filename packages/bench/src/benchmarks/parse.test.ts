@@ -24,4 +24,12 @@ describe('the parse benchmark', () => {
     expect(fragments?.value).toBeGreaterThan(0);
     expect(fragments?.detail?.messageBytes).toBeLessThan(perSecond?.detail?.pageBytes ?? 0);
   });
+
+  it('compares the parser with a plain cheerio-selector parse of the same page, against a target of 4×', async () => {
+    const results = await parseThroughput({ warmup: 2, rounds: 2, perRound: 3 }).run();
+    const ratio = results.find((r) => r.key === 'parse.ratio_vs_cheerio_selectors');
+    expect(ratio).toMatchObject({ unit: '×', target: { op: '>=', value: 4 } });
+    expect(ratio?.value).toBeGreaterThan(0);
+    expect(ratio?.detail?.cheerioSelectorPagesPerS).toBeGreaterThan(0);
+  });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseMatchPage } from '@live-scores/parser';
 import { median, percentile } from '../stats.ts';
-import { timeRounds, type RoundsOptions } from '../timing.ts';
+import { timeInterleaved, timeRounds, type RoundsOptions } from '../timing.ts';
+import { parseWithCheerioSelectors } from './cheerio-selector-parse.ts';
 import type { Benchmark, BenchResult } from '../types.ts';
 
 /** The completed two-innings test page: a whole saved page, as full as a scorecard gets. */
@@ -12,7 +13,8 @@ const DEFAULT_ROUNDS: RoundsOptions = { warmup: 300, rounds: 7, perRound: 300 };
 
 /**
  * Parse throughput on one core: median CPU ms per page and pages per CPU-second (target
- * ≥ 500/s), with the wall-clock median and the p95 of single parses alongside.
+ * ≥ 500/s), with the wall-clock median and the p95 of single parses alongside, and the
+ * ratio to a plain cheerio-selector parse of the same page, the two timed in alternating rounds.
  */
 export function parseThroughput(options: RoundsOptions = DEFAULT_ROUNDS): Benchmark {
   return {
@@ -21,8 +23,16 @@ export function parseThroughput(options: RoundsOptions = DEFAULT_ROUNDS): Benchm
       const html = readFileSync(createRequire(import.meta.url).resolve(PAGE), 'utf8');
       const source = { teamId: 'firstTeam', capturedAt: '2025-06-14T17:30:00.000Z' };
       const innings = parseMatchPage(html, source).innings.length;
-      const page = timeRounds(() => parseMatchPage(html, source), options);
+      const { a: page, b: naive } = timeInterleaved(
+        () => parseMatchPage(html, source),
+        () => parseWithCheerioSelectors(html),
+        options,
+      );
       const msPerPage = median(page.roundCpuMs);
+      const naiveMsPerPage = median(naive.roundCpuMs);
+      const naiveInnings = parseWithCheerioSelectors(html).innings.length;
+      if (naiveInnings !== innings)
+        throw new Error(`the cheerio-selector parse read ${naiveInnings} innings, the parser ${innings}`);
       const detail = {
         pageBytes: Buffer.byteLength(html),
         innings,
@@ -68,6 +78,18 @@ export function parseThroughput(options: RoundsOptions = DEFAULT_ROUNDS): Benchm
             messageBytes: Buffer.byteLength(fragments),
             p95MsPerMessage: round(percentile(scraped.callMs, 95)),
             medianWallMsPerMessage: round(median(scraped.roundWallMs)),
+          },
+        },
+        {
+          key: 'parse.ratio_vs_cheerio_selectors',
+          label: 'Parser throughput ÷ a plain cheerio-selector parse of the same page (alternating rounds)',
+          value: Math.round((naiveMsPerPage / msPerPage) * 100) / 100,
+          unit: '×',
+          target: { op: '>=', value: 4 },
+          detail: {
+            cheerioSelectorPagesPerS: Math.round(1000 / naiveMsPerPage),
+            parserPagesPerS: Math.round(1000 / msPerPage),
+            cheerioSelectorMsPerPage: round(naiveMsPerPage),
           },
         },
       ];

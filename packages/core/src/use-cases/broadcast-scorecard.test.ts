@@ -1,4 +1,11 @@
-import { compareScorecards, type BroadcastBatch, type LiveScorecardMessage } from '@live-scores/schema';
+import {
+  applyScorecardDiff,
+  compareScorecards,
+  LiveDiffMessage,
+  type BroadcastBatch,
+  type LiveScorecardMessage,
+  type Scorecard,
+} from '@live-scores/schema';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import type { BroadcastWatermark, ScorecardPosition } from '../ports/broadcast-watermark.ts';
@@ -48,9 +55,9 @@ function memoryWatermark(): BroadcastWatermark & { marks: Map<string, ScorecardP
     marks,
     advance: async (matchId, position) => {
       const mark = marks.get(matchId);
-      if (mark && compareScorecards(position, mark) < 0) return false;
+      if (mark && compareScorecards(position, mark) < 0) return { advanced: false };
       marks.set(matchId, position);
-      return true;
+      return { advanced: true };
     },
   };
 }
@@ -178,5 +185,33 @@ describe('the live message', () => {
     expect(parsed.fetch).toBe('/api/scorecards/firstTeam');
     expect(parsed.scorecard.innings[0]?.batting).toEqual([]);
     expect(parsed.scorecard.innings[0]?.total).toEqual(card.innings[0]?.total);
+  });
+
+  it('sends each page only what changed since the scorecard the watermark held, in one message for all', async () => {
+    const held: Scorecard[] = [];
+    const watermark: BroadcastWatermark = {
+      advance: async (_matchId, _position, scorecard) => {
+        const previous = held.at(-1);
+        if (scorecard) held.push(scorecard);
+        return previous ? { advanced: true, previous } : { advanced: true };
+      },
+    };
+    const connections = scriptedConnections(3);
+    const deps = {
+      connections: connections.store,
+      sender: connections.sender,
+      watermark,
+      logger: createMemoryLogger(),
+    };
+    const [first, second] = [scorecardAt(1, 0), scorecardAt(2, 0)];
+    await broadcastScorecard(deps, first);
+    await broadcastScorecard(deps, second);
+    const frames = [...connections.received.values()];
+    expect(new Set(frames.map((f) => f.join('\n'))).size).toBe(1);
+    const [full, diff] = frames[0]!.map((f) => JSON.parse(f));
+    expect(full).toEqual({ type: 'scorecard', scorecard: first });
+    const message = LiveDiffMessage.parse(diff);
+    expect(message).toMatchObject({ base: { seq: 1, capturedAt: first.capturedAt }, seq: 2 });
+    expect(applyScorecardDiff(first, message.changes)).toEqual(second);
   });
 });

@@ -89,9 +89,10 @@ export async function deliverToConnections(
 }
 
 /**
- * Each new scorecard → every live page as `{ type: "scorecard", scorecard }`. One older than
- * the match's last broadcast is dropped (pages never go backwards); the same one again is
- * sent again, which is harmless: the page shows the same scorecard.
+ * Each new scorecard → every live page, as one message serialized once: a `{ type: "diff" }`
+ * from the match's last broadcast scorecard when the watermark kept it, otherwise
+ * `{ type: "scorecard", scorecard }`. One older than the match's last broadcast is dropped
+ * (pages never go backwards); the same one again is sent again in full, which is harmless.
  */
 export async function broadcastScorecard(
   deps: BroadcastDeps,
@@ -99,7 +100,8 @@ export async function broadcastScorecard(
   options: BroadcastOptions = {},
 ): Promise<BroadcastOutcome> {
   const position = { capturedAt: scorecard.capturedAt, seq: scorecard.seq };
-  if (!(await deps.watermark.advance(scorecard.matchId, position))) {
+  const move = await deps.watermark.advance(scorecard.matchId, position, scorecard);
+  if (!move.advanced) {
     deps.logger.info('broadcast skipped: an older scorecard than the last one sent', {
       matchId: scorecard.matchId,
       teamId: scorecard.teamId,
@@ -108,7 +110,10 @@ export async function broadcastScorecard(
     return { outcome: 'stale' };
   }
   const settings = { ...DEFAULTS, ...options };
-  const message = liveMessageFor(scorecard, { fetchUrl: options.fetchUrl ?? defaultScorecardUrl });
+  const message = liveMessageFor(scorecard, {
+    fetchUrl: options.fetchUrl ?? defaultScorecardUrl,
+    ...(move.previous ? { previous: move.previous } : {}),
+  });
   const ids = await allConnectionIds(deps.connections, settings.pageSize);
   const log = { matchId: scorecard.matchId, teamId: scorecard.teamId, connections: ids.length };
 
