@@ -6,6 +6,8 @@ import {
   systemClock,
   type Clock,
   type Cms,
+  type HttpRequest,
+  type HttpResponse,
   type Logger,
   type RenderedPage,
 } from '@live-scores/core';
@@ -17,7 +19,7 @@ import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createLocalSystem, type LocalSystem, type QueueSettings } from './local-system.ts';
 import type { OperatorFeed } from './operator-feed.ts';
 import { pageConfigFor } from './page-config.ts';
-import { acquireRuntimeLock } from './runtime-lock.ts';
+import { clearMatchDay, openRuntimeDatabase } from './runtime-database.ts';
 import { scraperCommand } from './scraper-command.ts';
 import { startScheduler } from './scheduler.ts';
 import { describeErrno, StartupError } from './startup-error.ts';
@@ -44,6 +46,10 @@ export interface RuntimeOptions {
   queues?: QueueSettings;
   clock?: Clock;
   webRoot?: string;
+  /** Starts a new match day: fixtures, rules state, events, queues and scorecards cleared (the demo). */
+  freshMatchDay?: boolean;
+  /** Caps the database at this many pages: how tests fill the disk. */
+  databaseMaxPages?: number;
 }
 
 export interface Runtime {
@@ -64,6 +70,30 @@ function cmsFrom(config: ConfigFile, env: NodeJS.ProcessEnv): Cms | undefined {
 }
 
 /**
+ * A subscription the database could not store because the disk is full is answered 503
+ * (try later), not 500: nothing is wrong with the request, and nothing stored was lost.
+ */
+function refusedWhenStorageFull(
+  api: (request: HttpRequest) => Promise<HttpResponse>,
+  full: () => boolean,
+): (request: HttpRequest) => Promise<HttpResponse> {
+  const refusal = (headers: Record<string, string> = {}): HttpResponse => ({
+    status: 503,
+    headers: { ...headers, 'content-type': 'application/json', 'retry-after': '300' },
+    body: JSON.stringify({ error: 'storage is full: not accepting subscriptions for now' }),
+  });
+  return async (request) => {
+    try {
+      const answer = await api(request);
+      return answer.status >= 500 && full() ? refusal(answer.headers) : answer;
+    } catch (error) {
+      if (full()) return refusal();
+      throw error;
+    }
+  };
+}
+
+/**
  * Starts the whole single-machine system on the configured data dir and address. Anything
  * the operator must fix first (an unwritable or corrupt data dir, a port in use, a missing
  * secret) is a `StartupError` with one line, and whatever had started is stopped again.
@@ -80,8 +110,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   try {
     const dataDir = await prepareDataDir(config.server.dataDir);
-    const lock = await acquireRuntimeLock(dataDir);
-    cleanup.push(() => lock.release());
+    const database = await openRuntimeDatabase(dataDir, {
+      logger,
+      owner: true,
+      maxPageCount: options.databaseMaxPages,
+    });
+    cleanup.push(() => database.close());
+    if (options.freshMatchDay) await clearMatchDay(database);
 
     const vapid = await loadVapidKeys(dataDir, env);
     if (vapid.source === 'generated')
@@ -101,7 +136,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const system = await createLocalSystem({
       config,
-      dataDir,
+      database,
       logger,
       feed,
       scraperCommand: options.scraperCommand ?? scraperCommand(),
@@ -146,7 +181,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         store: system.store,
         currentScorecards: system.currentScorecards,
         connections: system.connections,
-        subscriptionsApi,
+        subscriptionsApi: refusedWhenStorageFull(subscriptionsApi, () => database.health().status === 'full'),
         health: () => system.health() as unknown as Promise<Record<string, unknown>>,
         logger,
       });

@@ -1,5 +1,4 @@
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, demoConfig, findConfigFile, loadConfigFile, parseConfig } from '@live-scores/config';
 import { createLogger } from '@live-scores/core';
@@ -31,16 +30,6 @@ export const EXIT_CANNOT_START = 78;
 /** Demo matches start this soon, so something happens within a minute of `npm start`. */
 const DEMO_FIRST_BALL_MS = 15_000;
 const DEMO_SECOND_MATCH_AFTER_MS = 20_000;
-
-/** Files of a match day the demo clears; subscriptions and VAPID keys are kept. */
-const DEMO_MATCH_STATE = [
-  'fixtures.json',
-  'rules-state.json',
-  'event-log.json',
-  'queues',
-  'scorecards',
-  'matches',
-];
 
 export interface StartCommandIo {
   out: (line: string) => void;
@@ -118,10 +107,6 @@ async function demoSetup(
   const raw = demoConfig(simulator.baseUrl, new URL(simulator.fixturesUrl).pathname);
   const dataDir = env.DATA_DIR ?? join('data', 'demo');
   const config = parseConfig({ ...raw, server: { dataDir } }, 'demo configuration', env);
-  // Each demo is a new match day on a new simulated site: yesterday's demo matches would
-  // point at a site that is gone. Only the demo's own folder is cleared, never a club's data.
-  const dir = resolve(config.server.dataDir);
-  await Promise.all(DEMO_MATCH_STATE.map((name) => rm(join(dir, name), { recursive: true, force: true })));
   out(`demo: simulated league site at ${simulator.baseUrl} (fixtures: ${simulator.fixturesUrl})`);
   out(`demo: two club matches, first ball in ${DEMO_FIRST_BALL_MS / 1000} s, clock x${args.speed ?? 42}`);
   return { config, simulator };
@@ -165,6 +150,9 @@ export async function runStartCommand(argv: string[], io?: Partial<StartCommandI
     }
     runtime = await startRuntime({
       config,
+      // Each demo is a new match day on a new simulated site: yesterday's demo matches would
+      // point at a site that is gone. Only the demo's own data dir is cleared, never a club's.
+      freshMatchDay: simulator !== undefined,
       logger,
       feed,
       env,
