@@ -4,6 +4,7 @@ import { parseThroughput } from './benchmarks/parse.ts';
 import { freshnessBenchmark } from './benchmarks/freshness.ts';
 import { pushThroughput } from './benchmarks/push.ts';
 import { scraperBenchmark } from './benchmarks/scraper.ts';
+import { storeBenchmark } from './benchmarks/store.ts';
 import { writeResults } from './report.ts';
 import { meetsTarget } from './stats.ts';
 import type { Benchmark, BenchResult } from './types.ts';
@@ -15,6 +16,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   fanoutLatency(),
   scraperBenchmark(),
   freshnessBenchmark(),
+  storeBenchmark(),
 ];
 
 /** `bench/` at the repository root. */
