@@ -42,6 +42,11 @@ export interface OpenDatabaseOptions {
   logger: Logger;
   /** Caps the file at this many pages: how tests make a full disk. */
   maxPageCount?: number;
+  /**
+   * `fsync` (the default): a resolved write survives a power cut. `os`: it survives the process
+   * dying but may be lost with the machine; only the benchmark uses it, to show what fsync costs.
+   */
+  durability?: 'fsync' | 'os';
 }
 
 const errorCode = (error: unknown): string | undefined => (error as { code?: string }).code;
@@ -73,7 +78,7 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
   try {
     sql.exec('PRAGMA locking_mode = EXCLUSIVE');
     sql.exec('PRAGMA journal_mode = WAL');
-    sql.exec('PRAGMA synchronous = FULL');
+    sql.exec(`PRAGMA synchronous = ${options.durability === 'os' ? 'NORMAL' : 'FULL'}`);
     sql.exec('PRAGMA foreign_keys = ON');
     // Takes the exclusive lock now and holds it until close.
     sql.exec('BEGIN EXCLUSIVE');
