@@ -39,6 +39,7 @@ import {
   createWsConnections,
   gameOverFilter,
   type ChildProcessScraperFleet,
+  type DeadLetter,
   type EmbeddedQueue,
   type LocalDatabase,
   type QueueFaults,
@@ -125,6 +126,8 @@ export interface LocalSystem {
   findFixtures(): Promise<FindFixturesResult>;
   sweepScrapers(): Promise<void>;
   health(): Promise<Health>;
+  /** Every queue's dead letters, messages as stored (a push job lists subscription ids). */
+  deadLetters(): Promise<DeadLetter<unknown>[]>;
   /** Resolves when every queue is empty (tests, orderly shutdown). */
   idle(): Promise<void>;
   /** Stops the scrapers and the queues; unfinished messages stay in the database for the next start. */
@@ -357,6 +360,10 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
         deadLetters: queueStats.reduce((sum, q) => sum + q.deadLetters, 0),
         database: database.health(),
       };
+    },
+
+    async deadLetters() {
+      return (await Promise.all(queues.map((q) => q.deadLetters()))).flat();
     },
 
     async idle() {

@@ -2,7 +2,7 @@ import { mkdir, open, readdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from '@live-scores/core';
 import { Scorecard } from '@live-scores/schema';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BroadcastWatermarksFile } from '../broadcast-watermark.ts';
 import { createFileQueueStores } from '../embedded-queue.ts';
 import { EventLogFile } from '../event-log.ts';
