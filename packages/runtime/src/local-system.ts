@@ -200,7 +200,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     return created;
   }
 
-  // Consumers first: the html queue starts redelivering its journal as soon as it exists.
+  // Consumers first: the html queue starts redelivering its stored messages as soon as it exists.
   const pushQueueAdapter: PushQueue = {
     async enqueueEvents(events) {
       for (const event of events) {
