@@ -7,3 +7,4 @@ export type { Benchmark, BenchResult, Target } from './types.ts';
 export { pushThroughput, type PushBenchOptions } from './benchmarks/push.ts';
 export { fanoutLatency, scorecardOfSize, type FanoutBenchOptions } from './benchmarks/fanout.ts';
 export { freshnessBenchmark, type FreshnessBenchOptions } from './benchmarks/freshness.ts';
+export { storeBenchmark, type StoreBenchOptions } from './benchmarks/store.ts';

@@ -6,6 +6,7 @@ import { freshnessBenchmark } from './benchmarks/freshness.ts';
 import { pushThroughput } from './benchmarks/push.ts';
 import { scraperBenchmark } from './benchmarks/scraper.ts';
 import { watchMachineLoad } from './machine-load.ts';
+import { storeBenchmark } from './benchmarks/store.ts';
 import { writeResults } from './report.ts';
 import { meetsTarget } from './stats.ts';
 import type { Benchmark, BenchResult } from './types.ts';
@@ -18,6 +19,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scraperBenchmark(),
   freshnessBenchmark(),
   pageUpdateBenchmark(),
+  storeBenchmark(),
 ];
 
 /** `bench/` at the repository root. */

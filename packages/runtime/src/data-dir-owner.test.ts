@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimDataDir, clearDemoMatchDay, OWNER_FILE } from './data-dir-owner.ts';
+import { claimDataDir as claim, OWNER_FILE } from './data-dir-owner.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -12,6 +12,9 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 const club = { mode: 'club', club: 'cleckheaton' } as const;
 const demo = { mode: 'demo', club: 'cleckheaton-demo' } as const;
+const empty = async () => false;
+const claimDataDir = (path: string, run: typeof club | typeof demo | { mode: 'club'; club: string }) =>
+  claim(path, run, empty);
 
 describe('who a data dir belongs to', () => {
   it('is recorded by the first run that uses it, privately, and accepted again for the same run', async () => {
@@ -41,11 +44,11 @@ describe('who a data dir belongs to', () => {
   });
 
   it('keeps the demo out of an older data dir that holds subscriptions, and lets a club take it', async () => {
-    await writeFile(join(dir, 'subscriptions.json'), JSON.stringify({ 'https://fcm.googleapis.com/x': {} }));
-    await expect(claimDataDir(dir, demo)).rejects.toThrow(
+    const holding = async () => true;
+    await expect(claim(dir, demo, holding)).rejects.toThrow(
       /holds supporters' subscriptions and no record of the demo/,
     );
-    await expect(claimDataDir(dir, club)).resolves.toMatchObject(club);
+    await expect(claim(dir, club, holding)).resolves.toMatchObject(club);
   });
 
   it('refuses to guess when the record is not one', async () => {
@@ -53,21 +56,5 @@ describe('who a data dir belongs to', () => {
     await expect(claimDataDir(dir, club)).rejects.toThrow(
       `${join(dir, OWNER_FILE)}: not a data dir owner record`,
     );
-  });
-
-  it("clears the match day only in the demo's own data dir, keeping its subscriptions and keys", async () => {
-    await claimDataDir(dir, demo);
-    await writeFile(join(dir, 'fixtures.json'), '{}');
-    await writeFile(join(dir, 'subscriptions.json'), '{}');
-    await clearDemoMatchDay(dir);
-    await expect(stat(join(dir, 'fixtures.json'))).rejects.toThrow(/ENOENT/);
-    await expect(stat(join(dir, 'subscriptions.json'))).resolves.toBeDefined();
-
-    const clubDir = join(dir, 'club');
-    await mkdir(clubDir);
-    await claimDataDir(clubDir, club);
-    await writeFile(join(clubDir, 'fixtures.json'), '{}');
-    await expect(clearDemoMatchDay(clubDir)).rejects.toThrow(/is not the demo's: not clearing it/);
-    await expect(stat(join(clubDir, 'fixtures.json'))).resolves.toBeDefined();
   });
 });

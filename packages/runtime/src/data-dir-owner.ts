@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@live-scores/local';
 import { z } from 'zod';
@@ -16,21 +16,6 @@ export const DataDirOwner = z.object({
 export type DataDirOwner = z.infer<typeof DataDirOwner>;
 
 export type RunMode = Pick<DataDirOwner, 'mode' | 'club'>;
-
-/**
- * Files of a match day the demo clears before it plays; subscriptions and VAPID keys stay.
- * Only ever cleared in a data dir the demo owns.
- */
-const DEMO_MATCH_STATE = [
-  'fixtures.json',
-  'rules-state.json',
-  'event-log.json',
-  'idempotency.json',
-  'broadcast-watermarks.json',
-  'queues',
-  'scorecards',
-  'matches',
-];
 
 async function readOwner(dataDir: string): Promise<DataDirOwner | undefined> {
   const file = join(dataDir, OWNER_FILE);
@@ -53,16 +38,6 @@ async function readOwner(dataDir: string): Promise<DataDirOwner | undefined> {
   return parsed.data;
 }
 
-/** Whether a data dir written before owners were recorded holds supporters' subscriptions. */
-async function holdsSubscriptions(dataDir: string): Promise<boolean> {
-  try {
-    const all = JSON.parse(await readFile(join(dataDir, 'subscriptions.json'), 'utf8')) as unknown;
-    return typeof all === 'object' && all !== null && Object.keys(all).length > 0;
-  } catch {
-    return false;
-  }
-}
-
 function describeOwner(owner: RunMode): string {
   return owner.mode === 'demo' ? 'the demo' : `the club "${owner.club}"`;
 }
@@ -74,7 +49,12 @@ function describeOwner(owner: RunMode): string {
  * club in another's data dir. A data dir from before owners were recorded is taken by a
  * club, and by the demo only when it holds no subscriptions.
  */
-export async function claimDataDir(dataDir: string, run: RunMode): Promise<DataDirOwner> {
+export async function claimDataDir(
+  dataDir: string,
+  run: RunMode,
+  /** Whether the data dir's store holds supporters' subscriptions (for one with no record). */
+  holdsSubscriptions: () => Promise<boolean>,
+): Promise<DataDirOwner> {
   const owner = await readOwner(dataDir);
   if (owner) {
     if (owner.mode !== run.mode || owner.club !== run.club)
@@ -84,7 +64,7 @@ export async function claimDataDir(dataDir: string, run: RunMode): Promise<DataD
       );
     return owner;
   }
-  if (run.mode === 'demo' && (await holdsSubscriptions(dataDir)))
+  if (run.mode === 'demo' && (await holdsSubscriptions()))
     throw new StartupError(
       `data dir ${dataDir} holds supporters' subscriptions and no record of the demo: ` +
         'the demo does not run there (start with --config FILE, or set DATA_DIR to another folder)',
@@ -96,17 +76,4 @@ export async function claimDataDir(dataDir: string, run: RunMode): Promise<DataD
     throw new StartupError(`${join(dataDir, OWNER_FILE)}: cannot write: ${describeErrno(error)}`);
   }
   return claimed;
-}
-
-/**
- * A fresh match day for the demo: each demo plays on a new simulated site, and yesterday's
- * matches would point at one that is gone. Refuses anywhere the demo does not own.
- */
-export async function clearDemoMatchDay(dataDir: string): Promise<void> {
-  const owner = await readOwner(dataDir);
-  if (owner?.mode !== 'demo')
-    throw new StartupError(`data dir ${dataDir} is not the demo's: not clearing it`);
-  await Promise.all(
-    DEMO_MATCH_STATE.map((name) => rm(join(dataDir, name), { recursive: true, force: true })),
-  );
 }

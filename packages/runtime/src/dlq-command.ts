@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFileQueueStores, type DeadLetter } from '@live-scores/local';
-import { isQueueName, QUEUE_MESSAGES, QUEUE_NAMES, queuesDir, type QueueName } from './queues.ts';
-import { runningRuntimePid } from './runtime-lock.ts';
+import { createMemoryLogger } from '@live-scores/core';
+import { DATABASE_FILE, type LocalDatabase } from '@live-scores/local';
+import { isQueueName, QUEUE_NAMES, type QueueName } from './queues.ts';
+import { DataDirInUseError, describeHolder, openRuntimeDatabase } from './runtime-database.ts';
 
 export const DLQ_USAGE = `Usage: live-scores dlq list [QUEUE] [--data-dir DIR]
        live-scores dlq replay [QUEUE] [--data-dir DIR]
@@ -11,9 +12,9 @@ export const DLQ_USAGE = `Usage: live-scores dlq list [QUEUE] [--data-dir DIR]
 Dead letters are messages a consumer failed on ${'`maxReceives`'} times (the reason is kept).
   list     shows them, per queue: when, why, and which match
   replay   moves them back onto their queue; the runtime delivers them on its next start.
-           Replay while the runtime is stopped (it refuses otherwise): the queue journals
-           are the runtime's own files. Consumers are idempotent, so a replayed scorecard
-           never notifies twice.
+Both read the data dir's database, which the runtime holds while it runs: stop it first
+(they refuse otherwise; /healthz shows the counts meanwhile). Consumers are idempotent, so
+a replayed scorecard never notifies twice.
 
 Queues: ${QUEUE_NAMES.join(', ')}
 DIR defaults to DATA_DIR, else ./data.`;
@@ -24,17 +25,35 @@ export interface DlqCommandIo {
   env: NodeJS.ProcessEnv;
 }
 
-const storesOf = (dataDir: string, queue: QueueName) =>
-  createFileQueueStores<unknown>(queuesDir(dataDir), queue, QUEUE_MESSAGES[queue] as never);
+interface StoredDeadLetter {
+  queue: string;
+  body: string;
+  reason: string;
+  receiveCount: number;
+  deadAt: number;
+}
 
-function describe(letter: DeadLetter<unknown>): string {
-  const m = letter.message as { matchId?: string; teamId?: string; seq?: number; event?: { id: string } };
+const deadLettersOf = (db: LocalDatabase, queue: QueueName): StoredDeadLetter[] =>
+  db.sql
+    .prepare(
+      `SELECT queue, body, reason, receive_count AS receiveCount, dead_at AS deadAt FROM queue_messages
+       WHERE queue = ? AND dead_at IS NOT NULL ORDER BY dead_at, id`,
+    )
+    .all(queue) as StoredDeadLetter[];
+
+function describe(letter: StoredDeadLetter): string {
+  const m = JSON.parse(letter.body) as {
+    matchId?: string;
+    teamId?: string;
+    seq?: number;
+    event?: { id: string };
+  };
   const what = m.event
     ? `event ${m.event.id}`
     : [m.matchId && `match ${m.matchId}`, m.teamId, m.seq !== undefined && `seq ${m.seq}`]
         .filter(Boolean)
         .join(' ');
-  return `  ${letter.deadAt}  ${what || 'message'}  after ${letter.receiveCount} tries: ${letter.reason}`;
+  return `  ${new Date(letter.deadAt).toISOString()}  ${what || 'message'}  after ${letter.receiveCount} tries: ${letter.reason}`;
 }
 
 /** `live-scores dlq list|replay [queue]`: resolves with the exit status. */
@@ -71,11 +90,29 @@ export async function runDlqCommand(argv: string[], io?: Partial<DlqCommandIo>):
   const dataDir = resolve(values['data-dir'] ?? env.DATA_DIR ?? 'data');
   const queues = queueArg ? [queueArg as QueueName] : QUEUE_NAMES;
 
+  if (!existsSync(join(dataDir, DATABASE_FILE)) && !existsSync(join(dataDir, 'queues'))) {
+    out(action === 'list' ? `no dead letters in ${dataDir}` : 'nothing to replay');
+    return 0;
+  }
+  let db: LocalDatabase;
+  try {
+    db = await openRuntimeDatabase(dataDir, { logger: createMemoryLogger('dlq') });
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      err(
+        `live-scores dlq: ${await describeHolder(dataDir)} is using ${dataDir}; stop it, ${action === 'list' ? 'list' : 'replay'}, then start it again`,
+      );
+      return 1;
+    }
+    err(`live-scores dlq: ${(error as Error).message}`);
+    return 1;
+  }
+
   try {
     if (action === 'list') {
       let total = 0;
       for (const queue of queues) {
-        const letters = await storesOf(dataDir, queue).deadLetters.read();
+        const letters = deadLettersOf(db, queue);
         if (letters.length === 0 && !queueArg) continue;
         total += letters.length;
         out(`${queue}: ${letters.length} dead letter(s)`);
@@ -85,29 +122,17 @@ export async function runDlqCommand(argv: string[], io?: Partial<DlqCommandIo>):
       return 0;
     }
 
-    const running = await runningRuntimePid(dataDir);
-    if (running !== undefined) {
-      err(
-        `live-scores dlq: the runtime (pid ${running}) is using ${dataDir}; stop it, replay, then start it again`,
-      );
-      return 1;
-    }
     let replayed = 0;
+    const replay = db.sql.prepare(
+      `UPDATE queue_messages SET dead_at = NULL, reason = NULL, receive_count = 0, leased = 0, visible_at = ?
+       WHERE queue = ? AND dead_at IS NOT NULL`,
+    );
     for (const queue of queues) {
-      const { journal, deadLetters } = storesOf(dataDir, queue);
-      const letters = await deadLetters.read();
-      if (letters.length === 0) continue;
-      // Journal first: a crash between the two writes leaves a message twice, never lost.
-      await journal.update((entries) => ({
-        value: [
-          ...entries,
-          ...letters.map((l) => ({ id: randomUUID(), message: l.message, receiveCount: 0 })),
-        ],
-        result: undefined,
-      }));
-      await deadLetters.update(() => ({ value: [], result: undefined }));
-      replayed += letters.length;
-      out(`${queue}: ${letters.length} message(s) back on the queue`);
+      // One statement per queue: a message is dead or back on its queue, never both or neither.
+      const count = await db.write(() => replay.run(Date.now(), queue).changes);
+      if (count === 0) continue;
+      replayed += count;
+      out(`${queue}: ${count} message(s) back on the queue`);
     }
     out(
       replayed === 0
@@ -118,5 +143,7 @@ export async function runDlqCommand(argv: string[], io?: Partial<DlqCommandIo>):
   } catch (error) {
     err(`live-scores dlq: ${(error as Error).message}`);
     return 1;
+  } finally {
+    db.close();
   }
 }

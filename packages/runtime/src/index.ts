@@ -12,7 +12,7 @@ export { readStaticFile, WEB_PUBLIC_DIR } from './static-files.ts';
 export { createOperatorFeed, type OperatorFeed } from './operator-feed.ts';
 export { loadVapidKeys, VAPID_KEYS_FILE, type VapidKeys } from './vapid-keys.ts';
 export { prepareDataDir } from './data-dir.ts';
-export { acquireRuntimeLock, runningRuntimePid } from './runtime-lock.ts';
+export { openRuntimeDatabase, queueCodecs, clearMatchDay } from './runtime-database.ts';
 export { StartupError } from './startup-error.ts';
 export { QUEUE_NAMES, QUEUE_MESSAGES, type QueueName } from './queues.ts';
 export { scraperCommand } from './scraper-command.ts';

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   broadcastScorecard,
   findFixtures,
@@ -31,31 +30,26 @@ import {
   type WatchedMatch,
 } from '@live-scores/core';
 import {
-  BroadcastWatermarksFile,
-  createBroadcastWatermark,
   createChildProcessScraperFleet,
-  createEmbeddedPushQueue,
-  createEmbeddedQueue,
   createEmbeddedScorecardTopic,
-  createEventLog,
-  createFileQueueStores,
   createFileReportStore,
-  createFileScorecardStore,
-  createFixturesTable,
-  createIdempotencyStore,
-  createRulesStateStore,
-  createSubscriptionStore,
+  createSqliteBroadcastWatermark,
+  createSqliteEventLog,
+  createSqliteFixturesTable,
+  createSqliteIdempotencyStore,
+  createSqliteQueue,
+  createSqliteRulesStateStore,
+  createSqliteScorecardStore,
+  createSqliteSubscriptionStore,
   createWsConnections,
-  EventLogFile,
-  FixturesFile,
   gameOverFilter,
-  IdempotencyFile,
-  JsonFileStore,
-  RulesStatesFile,
-  SubscriptionsFile,
   type ChildProcessScraperFleet,
+  type DeadLetter,
   type EmbeddedQueue,
+  type LocalDatabase,
   type QueueFaults,
+  type SqliteQueue,
+  type StorageHealth,
   type WsConnections,
 } from '@live-scores/local';
 import type {
@@ -66,7 +60,8 @@ import type {
   ScorecardHtml,
 } from '@live-scores/schema';
 import type { OperatorFeed } from './operator-feed.ts';
-import { QUEUE_MESSAGES, queuesDir, type QueueName } from './queues.ts';
+import type { QueueName } from './queues.ts';
+import { queueCodecs } from './runtime-database.ts';
 import { StartupError } from './startup-error.ts';
 
 export interface QueueSettings {
@@ -84,7 +79,9 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
 
 export interface LocalSystemOptions {
   config: ConfigFile;
-  /** Absolute, already checked writable. */
+  /** The data dir's database, open (and so held) for this runtime. */
+  database: LocalDatabase;
+  /** The data dir itself: match reports are files under `matches/`, written once each. */
   dataDir: string;
   logger: Logger;
   feed: OperatorFeed;
@@ -119,6 +116,7 @@ export interface Health {
   lastScorecards: { matchId: string; teamId: string; status: string; seq: number; capturedAt: string }[];
   queues: { queue: string; depth: number; deadLetters: number }[];
   deadLetters: number;
+  database: StorageHealth;
 }
 
 export interface LocalSystem {
@@ -139,21 +137,12 @@ export interface LocalSystem {
   findFixtures(): Promise<FindFixturesResult>;
   sweepScrapers(): Promise<void>;
   health(): Promise<Health>;
+  /** Every queue's dead letters, messages as stored (a push job lists subscription ids). */
+  deadLetters(): Promise<DeadLetter<unknown>[]>;
   /** Resolves when every queue is empty (tests, orderly shutdown). */
   idle(): Promise<void>;
-  /** Stops the scrapers and the queues; unfinished messages stay journaled for the next start. */
+  /** Stops the scrapers and the queues; unfinished messages stay in the database for the next start. */
   close(): Promise<void>;
-}
-
-/** Reads a state file now, so a corrupt one stops start-up with its name instead of failing mid-match. */
-async function checkStateFile(document: { read(): Promise<unknown> }): Promise<void> {
-  try {
-    await document.read();
-  } catch (error) {
-    throw new StartupError(
-      `corrupt state file, not starting: ${(error as Error).message} (fix or restore it; it is never reset silently)`,
-    );
-  }
 }
 
 const pidAlive = (pid: number | undefined): boolean => {
@@ -176,73 +165,42 @@ const watched = (f: FixtureRecord): WatchedMatch => ({ matchId: f.matchId, teamI
  * teardown-scraper).
  */
 export async function createLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
-  const { config, dataDir, logger, feed } = options;
+  const { config, logger, feed } = options;
   const timeZone = config.schedule.timeZone;
   const clock = options.clock ?? systemClock;
   const settings = options.queues ?? DEFAULT_QUEUE_SETTINGS;
   const today = (): string => matchDay(clock.now(), timeZone);
 
-  const fixturesDoc = new JsonFileStore(join(dataDir, 'fixtures.json'), FixturesFile, () => ({}));
-  const subscriptionsDoc = new JsonFileStore(
-    join(dataDir, 'subscriptions.json'),
-    SubscriptionsFile,
-    () => ({}),
-  );
-  const rulesDoc = new JsonFileStore(join(dataDir, 'rules-state.json'), RulesStatesFile, () => ({}));
-  const eventLogDoc = new JsonFileStore(join(dataDir, 'event-log.json'), EventLogFile, () => ({}));
-  const watermarksDoc = new JsonFileStore(
-    join(dataDir, 'broadcast-watermarks.json'),
-    BroadcastWatermarksFile,
-    () => ({}),
-  );
-  const idempotencyDoc = new JsonFileStore(join(dataDir, 'idempotency.json'), IdempotencyFile, () => ({}));
-  const queueStores = Object.fromEntries(
-    (Object.keys(QUEUE_MESSAGES) as QueueName[]).map((name) => [
-      name,
-      createFileQueueStores(queuesDir(dataDir), name, QUEUE_MESSAGES[name] as never),
-    ]),
-  ) as Record<QueueName, ReturnType<typeof createFileQueueStores<never>>>;
-  for (const document of [
-    fixturesDoc,
-    subscriptionsDoc,
-    rulesDoc,
-    eventLogDoc,
-    idempotencyDoc,
-    watermarksDoc,
-    ...Object.values(queueStores).flatMap((s) => [s.journal, s.deadLetters]),
-  ])
-    await checkStateFile(document);
-
-  const store = createFileScorecardStore(dataDir);
-  const reports = createFileReportStore(dataDir);
+  const { database } = options;
+  const codecs = queueCodecs(database);
+  const store = createSqliteScorecardStore(database);
+  const reports = createFileReportStore(options.dataDir);
   const latest = new Map<string, Scorecard>();
   try {
     for (const scorecard of await store.listDay(today())) latest.set(scorecard.matchId, scorecard);
   } catch (error) {
-    throw new StartupError(`corrupt state file, not starting: ${(error as Error).message}`);
+    throw new StartupError(`corrupt database row, not starting: ${(error as Error).message}`);
   }
 
-  const subscriptions = createSubscriptionStore(subscriptionsDoc, {
+  const subscriptions = createSqliteSubscriptionStore(database, {
     maxSubscriptions: config.server.subscriptions.max,
   });
-  const states = createRulesStateStore(rulesDoc);
-  const eventLog = createEventLog(eventLogDoc);
-  const idempotency = createIdempotencyStore(idempotencyDoc);
-  const watermark = createBroadcastWatermark(watermarksDoc);
+  const states = createSqliteRulesStateStore(database);
+  const eventLog = createSqliteEventLog(database);
+  const idempotency = createSqliteIdempotencyStore(database);
+  const watermark = createSqliteBroadcastWatermark(database);
   const connections = createWsConnections({ maxBufferedBytes: config.server.live.maxBufferedKiB * 1024 });
   const topic = createEmbeddedScorecardTopic();
   const queues: EmbeddedQueue<unknown>[] = [];
 
-  function queue<T>(name: QueueName, handler: (message: T) => Promise<unknown>): EmbeddedQueue<T> {
-    const stores = queueStores[name] as unknown as ReturnType<typeof createFileQueueStores<T>>;
-    const created = createEmbeddedQueue<T>({
+  function queue<T>(name: QueueName, handler: (message: T) => Promise<unknown>): SqliteQueue<T> {
+    const created = createSqliteQueue<T>(database, {
       name,
+      codec: codecs[name] as never,
       logger,
       maxReceives: settings.maxReceives,
       backoff: settings.backoff,
       faults: settings.faults && { ...settings.faults, seed: `${settings.faults.seed}:${name}` },
-      journal: stores.journal,
-      deadLetters: stores.deadLetters,
       handler: async (message) => void (await handler(message)),
       describe: (message) => {
         const m = message as {
@@ -257,26 +215,32 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     return created;
   }
 
-  // Consumers first: the html queue starts redelivering its journal as soon as it exists.
-  // Delayed push retries (a push service's Retry-After) are journaled with their due time.
-  const embeddedPushQueue = createEmbeddedPushQueue({ send: (message, o) => push.send(message, o) });
+  // Consumers first: the html queue starts redelivering its stored messages as soon as it exists.
   const pushQueueAdapter: PushQueue = {
     async enqueueEvents(events) {
-      await embeddedPushQueue.enqueueEvents(events);
-      for (const event of events) feed.notification(event);
+      for (const event of events) {
+        await push.send({ type: 'event', event });
+        feed.notification(event);
+      }
     },
-    enqueueJobs: (jobs, o) => embeddedPushQueue.enqueueJobs(jobs, o),
+    // A delayed job (a push service's Retry-After) is stored with its delay, so a restart
+    // during the wait still sends it.
+    async enqueueJobs(jobs, { delayMs = 0 } = {}) {
+      for (const job of jobs) await push.send(job, { delayMs });
+    },
   };
-  // Duplicated deliveries are done once: each fan-out and job is recorded in idempotency.json.
-  const push = queue<PushQueueMessage>('push', (message) =>
-    handlePushMessage(
+  // Duplicated deliveries are done once: each fan-out and job is recorded as an idempotency claim.
+  // A job read back lists its subscriptions as they are now: when all have unsubscribed, nothing is left to send.
+  const push = queue<PushQueueMessage>('push', async (message) => {
+    if (message.type === 'send-push' && message.subscriptions.length === 0) return;
+    await handlePushMessage(
       { sender: options.pushSender, subscriptions, pushQueue: pushQueueAdapter, idempotency, logger },
       message,
       { pageUrl: options.pageUrl, ttlSeconds: config.push.ttlSeconds },
-    ),
-  );
+    );
+  });
 
-  const fixtures = createFixturesTable(fixturesDoc, {
+  const fixtures = createSqliteFixturesTable(database, {
     clock,
     // The fixture is recorded; a launch that cannot be queued (disk full) is logged, and the
     // next start re-watches every live fixture of the day.
@@ -425,7 +389,12 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
         })),
         queues: queueStats,
         deadLetters: queueStats.reduce((sum, q) => sum + q.deadLetters, 0),
+        database: database.health(),
       };
+    },
+
+    async deadLetters() {
+      return (await Promise.all(queues.map((q) => q.deadLetters()))).flat();
     },
 
     async idle() {

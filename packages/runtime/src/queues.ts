@@ -3,8 +3,8 @@ import type { z } from 'zod';
 
 /**
  * Every durable queue of the single-machine runtime and the schema of its messages: the
- * runtime and `live-scores dlq` read the same journal and dead-letter files, so both must
- * agree on what a valid message is.
+ * runtime, `live-scores dlq` and the import of a JSON-era data dir read the same messages,
+ * so all must agree on what a valid message is.
  */
 export const QUEUE_MESSAGES = {
   'launch-scraper': FixtureRecord,
@@ -22,6 +22,3 @@ export type QueueName = keyof typeof QUEUE_MESSAGES;
 export const QUEUE_NAMES = Object.keys(QUEUE_MESSAGES) as QueueName[];
 
 export const isQueueName = (name: string): name is QueueName => name in QUEUE_MESSAGES;
-
-/** Where the queues keep their journals and dead letters, under the data dir. */
-export const queuesDir = (dataDir: string): string => `${dataDir}/queues`;

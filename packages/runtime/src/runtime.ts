@@ -1,3 +1,4 @@
+import { createSqliteSubscriptionStore } from '@live-scores/local';
 import { createSanityCms } from '@live-scores/cms-sanity';
 import {
   createSubscriptionsHandler,
@@ -7,6 +8,8 @@ import {
   systemClock,
   type Clock,
   type Cms,
+  type HttpRequest,
+  type HttpResponse,
   type Logger,
   type RenderedPage,
   type ReportModel,
@@ -15,12 +18,12 @@ import { createWebPushSender } from '@live-scores/push';
 import { createChatCompletionsModel } from '@live-scores/report-llm';
 import type { ConfigFile } from '@live-scores/schema';
 import { prepareDataDir } from './data-dir.ts';
-import { claimDataDir, clearDemoMatchDay } from './data-dir-owner.ts';
+import { claimDataDir } from './data-dir-owner.ts';
 import { createChromiumRenderedPage } from '@live-scores/scraper';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createLocalSystem, type Health, type LocalSystem, type QueueSettings } from './local-system.ts';
 import type { OperatorFeed } from './operator-feed.ts';
-import { acquireRuntimeLock } from './runtime-lock.ts';
+import { clearMatchDay, openRuntimeDatabase } from './runtime-database.ts';
 import { scraperCommand } from './scraper-command.ts';
 import { startScheduler } from './scheduler.ts';
 import { describeErrno, StartupError } from './startup-error.ts';
@@ -56,6 +59,8 @@ export interface RuntimeOptions {
   queues?: QueueSettings;
   clock?: Clock;
   webRoot?: string;
+  /** Caps the database at this many pages: how tests fill the disk. */
+  databaseMaxPages?: number;
 }
 
 export interface Runtime {
@@ -67,9 +72,13 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Degraded: a scraper that should be watching is not running, or a message was dead-lettered. */
+/** Degraded: a scraper that should be watching is not running, a message was dead-lettered, or the disk is full. */
 export function isHealthy(health: Health): boolean {
-  return health.deadLetters === 0 && health.scrapers.every((scraper) => scraper.alive);
+  return (
+    health.deadLetters === 0 &&
+    health.database.status === 'ok' &&
+    health.scrapers.every((scraper) => scraper.alive)
+  );
 }
 
 function cmsFrom(config: ConfigFile, env: NodeJS.ProcessEnv): Cms | undefined {
@@ -84,6 +93,30 @@ function cmsFrom(config: ConfigFile, env: NodeJS.ProcessEnv): Cms | undefined {
 function reportModelFrom(config: ConfigFile, env: NodeJS.ProcessEnv): ReportModel | undefined {
   const llm = config.report.llm;
   return llm && createChatCompletionsModel({ ...llm, apiKey: env.LIVE_SCORES_LLM_API_KEY || undefined });
+}
+
+/**
+ * A subscription the database could not store because the disk is full is answered 503
+ * (try later), not 500: nothing is wrong with the request, and nothing stored was lost.
+ */
+function refusedWhenStorageFull(
+  api: (request: HttpRequest) => Promise<HttpResponse>,
+  full: () => boolean,
+): (request: HttpRequest) => Promise<HttpResponse> {
+  const refusal = (headers: Record<string, string> = {}): HttpResponse => ({
+    status: 503,
+    headers: { ...headers, 'content-type': 'application/json', 'retry-after': '300' },
+    body: JSON.stringify({ error: 'storage is full: not accepting subscriptions for now' }),
+  });
+  return async (request) => {
+    try {
+      const answer = await api(request);
+      return answer.status >= 500 && full() ? refusal(answer.headers) : answer;
+    } catch (error) {
+      if (full()) return refusal();
+      throw error;
+    }
+  };
 }
 
 /**
@@ -103,11 +136,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   try {
     const dataDir = await prepareDataDir(config.server.dataDir);
-    const lock = await acquireRuntimeLock(dataDir);
-    cleanup.push(() => lock.release());
+    const database = await openRuntimeDatabase(dataDir, {
+      logger,
+      owner: true,
+      maxPageCount: options.databaseMaxPages,
+    });
+    cleanup.push(() => database.close());
     const mode = options.mode ?? 'club';
-    await claimDataDir(dataDir, { mode, club: config.club.slug });
-    if (mode === 'demo') await clearDemoMatchDay(dataDir);
+    await claimDataDir(
+      dataDir,
+      { mode, club: config.club.slug },
+      async () => createSqliteSubscriptionStore(database).count() > 0,
+    );
+    if (mode === 'demo') await clearMatchDay(database);
 
     const vapid = await loadVapidKeys(dataDir, env);
     if (vapid.source === 'generated')
@@ -129,6 +170,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const system = await createLocalSystem({
       config,
+      database,
       dataDir,
       logger,
       feed,
@@ -183,7 +225,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         reports: system.reports,
         currentScorecards: system.currentScorecards,
         connections: system.connections,
-        subscriptionsApi,
+        subscriptionsApi: refusedWhenStorageFull(subscriptionsApi, () => database.health().status === 'full'),
         health: async () => {
           const details = await system.health();
           return { healthy: isHealthy(details), details: { ...details } };

@@ -172,6 +172,8 @@ export async function runStartCommand(argv: string[], io?: Partial<StartCommandI
     }
     runtime = await startRuntime({
       config,
+      // Each demo is a new match day on a new simulated site: yesterday's demo matches would
+      // point at a site that is gone. Only the demo's own data dir is cleared, never a club's.
       logger,
       feed,
       env,

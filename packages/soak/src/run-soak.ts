@@ -1,8 +1,8 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchDay, matchScorecardKey } from '@live-scores/core';
-import { QUEUE_NAMES, type Runtime } from '@live-scores/runtime';
+import type { Runtime } from '@live-scores/runtime';
 import { isSameProcessAlive, processIdentity, processTreePids } from '@live-scores/scraper';
 import type { Scorecard } from '@live-scores/schema';
 import { killBrowser } from './browser-kill.ts';
@@ -68,19 +68,11 @@ async function pushesSettled(world: MatchDayWorld, quietMs: number): Promise<voi
   }
 }
 
-async function deadLetters(dataDir: string): Promise<DayObservations['deadLetters']> {
-  const found: DayObservations['deadLetters'] = [];
-  for (const queue of QUEUE_NAMES) {
-    let letters: { message: { matchId?: string; event?: { matchId: string } } }[] = [];
-    try {
-      letters = JSON.parse(await readFile(join(dataDir, 'queues', `${queue}.dead-letters.json`), 'utf8'));
-    } catch {
-      continue;
-    }
-    for (const { message } of letters)
-      found.push({ queue, matchId: message.matchId ?? message.event?.matchId });
-  }
-  return found;
+async function deadLetters(runtime: Runtime): Promise<DayObservations['deadLetters']> {
+  return (await runtime.system.deadLetters()).map(({ queue, message }) => {
+    const m = message as { matchId?: string; event?: { matchId: string } };
+    return { queue, matchId: m.matchId ?? m.event?.matchId };
+  });
 }
 
 /**
@@ -216,7 +208,7 @@ export async function runSoak(
       cmsReportWrites: cmsReportWrites(world),
       reportsStored,
       poisonMatchId: world.poisonMatchId,
-      deadLetters: await deadLetters(runtime.dataDir),
+      deadLetters: await deadLetters(runtime),
       scrapersListed: (await runtime.system.fleet.list()).length,
       scraperProcessesAlive: [...scraperProcesses].filter(isSameProcessAlive),
       memory: memoryVerdict,

@@ -69,6 +69,8 @@ export interface FakeScraperRun {
 }
 
 export interface TestRuntimeOptions {
+  /** Caps the database (a full disk). */
+  databaseMaxPages?: number;
   dataDir: string;
   scraper: FakeScraperRun;
   cms?: Cms;
@@ -105,6 +107,7 @@ export async function startTestRuntime(options: TestRuntimeOptions): Promise<{
     scraperGraceMs: 1_000,
     scraperRestartDelayMs: 100,
     queues: FAST_QUEUES,
+    databaseMaxPages: options.databaseMaxPages,
   });
   return { runtime, feed, logger };
 }

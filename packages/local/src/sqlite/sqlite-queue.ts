@@ -1,0 +1,251 @@
+import type { Logger } from '@live-scores/core';
+import type { DeadLetter, EmbeddedQueue } from '../embedded-queue.ts';
+import { createFaultInjector, type QueueFaults } from '../queue-faults.ts';
+import type { LocalDatabase } from './database.ts';
+
+/** How a queue's messages are kept: validated on the way back, and possibly in a smaller form. */
+export interface QueueCodec<T> {
+  encode(message: T): unknown;
+  /** The stored form back to a message; throws with the reason when it is not one. */
+  decode(stored: unknown): T;
+}
+
+/** Stored as they are, checked against their zod schema on the way back. */
+export const schemaCodec = <T>(schema: { parse(value: unknown): T }): QueueCodec<T> => ({
+  encode: (message) => message,
+  decode: (stored) => schema.parse(stored),
+});
+
+export interface SqliteQueueOptions<T> {
+  name: string;
+  handler: (message: T) => Promise<void>;
+  logger: Logger;
+  codec: QueueCodec<T>;
+  /** Deliveries before a message is dead-lettered (SQS's maxReceiveCount); 5 by default. */
+  maxReceives?: number;
+  /** Wait before redelivery: doubles from `firstMs` up to `maxMs`. */
+  backoff?: { firstMs: number; maxMs: number };
+  /** Handlers running at once; 1 by default, so a queue processes in arrival order. */
+  concurrency?: number;
+  /** A delivery still running after this long is assumed stuck and the message is delivered again (SQS's visibility timeout). */
+  visibilityMs?: number;
+  /** Log fields naming a message (e.g. matchId, teamId), never its whole body. */
+  describe?: (message: T) => Record<string, unknown>;
+  faults?: QueueFaults;
+  now?: () => number;
+}
+
+export interface SqliteQueue<T> extends EmbeddedQueue<T> {
+  /** Resolves once the message is committed; `delayMs` keeps it invisible that long (SQS's DelaySeconds), across restarts. */
+  send(message: T, options?: { delayMs?: number }): Promise<void>;
+}
+
+interface Row {
+  id: number;
+  body: string;
+  receiveCount: number;
+}
+
+const reasonOf = (error: unknown): string =>
+  (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+
+/**
+ * An at-least-once queue in the database with SQS's semantics. A message is a row; a
+ * delivery first commits its receive count and a visibility deadline, so the count survives
+ * a crash: a message that kills the process on every delivery is dead-lettered once it has
+ * had `maxReceives` of them. Failures are retried with backoff, then dead-lettered with the
+ * reason. Deliveries left running by a run that is gone are redelivered at once on start (the
+ * database lock guarantees that run is gone). Consumers must be idempotent, as on SQS.
+ */
+export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOptions<T>): SqliteQueue<T> {
+  const { name, handler, logger, codec } = options;
+  const maxReceives = options.maxReceives ?? 5;
+  const backoff = options.backoff ?? { firstMs: 200, maxMs: 30_000 };
+  const concurrency = options.concurrency ?? 1;
+  const visibilityMs = options.visibilityMs ?? 15 * 60_000;
+  const describe = options.describe ?? (() => ({}));
+  const now = options.now ?? Date.now;
+  const faults = options.faults && createFaultInjector(options.faults);
+  const { sql } = db;
+
+  const insert = sql.prepare('INSERT INTO queue_messages (queue, body, visible_at) VALUES (?, ?, ?)');
+  const nextReady = sql.prepare(
+    `SELECT id, body, receive_count AS receiveCount FROM queue_messages
+     WHERE queue = ? AND dead_at IS NULL AND visible_at <= ? ORDER BY visible_at, id LIMIT 1`,
+  );
+  const lease = sql.prepare(
+    'UPDATE queue_messages SET receive_count = receive_count + 1, leased = 1, visible_at = ? WHERE id = ?',
+  );
+  const remove = sql.prepare('DELETE FROM queue_messages WHERE id = ?');
+  const retryAt = sql.prepare('UPDATE queue_messages SET leased = 0, visible_at = ? WHERE id = ?');
+  const bury = sql.prepare('UPDATE queue_messages SET leased = 0, dead_at = ?, reason = ? WHERE id = ?');
+  const nextVisible = sql
+    .prepare('SELECT MIN(visible_at) FROM queue_messages WHERE queue = ? AND dead_at IS NULL')
+    .pluck();
+  const count = sql
+    .prepare('SELECT COUNT(*) FROM queue_messages WHERE queue = ? AND dead_at IS NULL')
+    .pluck();
+  const dead = sql.prepare(
+    `SELECT body, reason, receive_count AS receiveCount, dead_at AS deadAt FROM queue_messages
+     WHERE queue = ? AND dead_at IS NOT NULL ORDER BY dead_at, id`,
+  );
+  const recover = sql.prepare(
+    'UPDATE queue_messages SET leased = 0, visible_at = MIN(visible_at, ?) WHERE queue = ? AND leased = 1',
+  );
+
+  let inFlight = 0;
+  let closed = false;
+  let wake: NodeJS.Timeout | undefined;
+  let idleWaiters: (() => void)[] = [];
+  const depth = (): number => count.get(name) as number;
+
+  const settleIdle = (): void => {
+    if (idleWaiters.length === 0 || inFlight > 0 || depth() > 0) return;
+    for (const resolve of idleWaiters) resolve();
+    idleWaiters = [];
+  };
+
+  function scheduleWake(): void {
+    if (closed) return;
+    if (wake) clearTimeout(wake);
+    wake = undefined;
+    const at = nextVisible.get(name) as number | null;
+    if (at === null) return;
+    wake = setTimeout(
+      () => {
+        wake = undefined;
+        pump();
+      },
+      Math.max(1, at - now()),
+    );
+  }
+
+  const logged = (promise: Promise<unknown>, what: string, fields: Record<string, unknown>): void =>
+    void promise.catch((error: unknown) => {
+      if (!closed) logger.error(what, { queue: name, ...fields, error });
+    });
+
+  async function deliver(row: Row, message: T): Promise<void> {
+    try {
+      await handler(message);
+      await db.write(() => void remove.run(row.id));
+    } catch (error) {
+      const reason = reasonOf(error);
+      const fields = { queue: name, ...describe(message), receiveCount: row.receiveCount, reason };
+      if (row.receiveCount >= maxReceives) {
+        logger.error('message dead-lettered', fields);
+        logged(
+          db.write(() => void bury.run(now(), reason, row.id)),
+          'cannot record a dead letter',
+          describe(message),
+        );
+      } else {
+        logger.warn('delivery failed; will retry', fields);
+        const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** (row.receiveCount - 1));
+        logged(
+          db.write(() => void retryAt.run(now() + delay, row.id)),
+          'cannot record a retry',
+          describe(message),
+        );
+      }
+    }
+  }
+
+  /** A stored message that is not one any more (a foreign or hand-edited row) is dead-lettered at once. */
+  function decoded(row: Row): T | undefined {
+    try {
+      return codec.decode(JSON.parse(row.body));
+    } catch (error) {
+      const reason = `not a valid ${name} message: ${reasonOf(error).split('\n')[0]}`;
+      logger.error('message dead-lettered', { queue: name, reason });
+      logged(
+        db.write(() => void bury.run(now(), reason, row.id)),
+        'cannot record a dead letter',
+        {},
+      );
+      return undefined;
+    }
+  }
+
+  function pump(): void {
+    while (!closed && inFlight < concurrency) {
+      const candidate = nextReady.get(name, now()) as Row | undefined;
+      if (!candidate) break;
+      const row = { ...candidate, receiveCount: candidate.receiveCount + 1 };
+      if (candidate.receiveCount >= maxReceives) {
+        // Every earlier delivery ended with the process, never with an answer.
+        const reason = `delivered ${candidate.receiveCount} times without finishing (the process stopped during each)`;
+        logger.error('message dead-lettered', { queue: name, receiveCount: candidate.receiveCount, reason });
+        logged(
+          db.write(() => void bury.run(now(), reason, candidate.id)),
+          'cannot record a dead letter',
+          {},
+        );
+        continue;
+      }
+      inFlight++;
+      const message = decoded(row);
+      const leased = db.write(() => void lease.run(now() + visibilityMs, row.id));
+      void leased
+        .then(() => (message === undefined || closed ? undefined : deliver(row, message)))
+        .catch((error: unknown) => {
+          if (!closed) logger.error('cannot start a delivery', { queue: name, error });
+        })
+        .finally(() => {
+          inFlight--;
+          if (closed) return;
+          pump();
+          settleIdle();
+        });
+    }
+    if (!closed) {
+      scheduleWake();
+      settleIdle();
+    }
+  }
+
+  const recovered = db
+    .write(() => recover.run(now(), name).changes)
+    .then((count) => {
+      if (count > 0) logger.info('queue recovered unfinished messages', { queue: name, count });
+      pump();
+    });
+
+  return {
+    name,
+    async send(message, sendOptions) {
+      await recovered;
+      const body = JSON.stringify(codec.encode(message));
+      const at = now();
+      const holdMs = faults?.holdMs() ?? 0;
+      const twice = faults?.duplicate() ?? false;
+      await db.write(() => {
+        insert.run(name, body, at + Math.max(sendOptions?.delayMs ?? 0, holdMs));
+        // A second copy of the same message: both are delivered.
+        if (twice) insert.run(name, body, at);
+      });
+      pump();
+    },
+    depth,
+    async deadLetters(): Promise<DeadLetter<T>[]> {
+      const rows = dead.all(name) as { body: string; reason: string; receiveCount: number; deadAt: number }[];
+      return rows.map((r) => ({
+        queue: name,
+        message: JSON.parse(r.body) as T,
+        reason: r.reason,
+        receiveCount: r.receiveCount,
+        deadAt: new Date(r.deadAt).toISOString(),
+      }));
+    },
+    async idle() {
+      await recovered;
+      if (inFlight === 0 && depth() === 0) return;
+      await new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    close() {
+      closed = true;
+      if (wake) clearTimeout(wake);
+      wake = undefined;
+    },
+  };
+}

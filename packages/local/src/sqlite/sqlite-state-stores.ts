@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  BroadcastWatermark,
+  EventLog,
+  IdempotencyStore,
+  RulesStateStore,
+  WatermarkMove,
+} from '@live-scores/core';
+import { RulesState } from '@live-scores/notify';
+import { compareScorecards, isSameCapture, type Scorecard } from '@live-scores/schema';
+import type { EventLogOptions } from '../event-log.ts';
+import type { IdempotencyStoreOptions } from '../idempotency-store.ts';
+import type { LocalDatabase } from './database.ts';
+
+const THREE_DAYS_MS = 3 * 24 * 3600_000;
+
+/** Each match's rules state with a version; a save against a stale version is a conflict. */
+export function createSqliteRulesStateStore(db: LocalDatabase): RulesStateStore {
+  const load = db.sql.prepare('SELECT state, version FROM rules_state WHERE match_id = ?');
+  const versionOf = db.sql.prepare('SELECT version FROM rules_state WHERE match_id = ?').pluck();
+  const upsert = db.sql.prepare(
+    `INSERT INTO rules_state (match_id, state, version) VALUES (?, ?, ?)
+     ON CONFLICT (match_id) DO UPDATE SET state = excluded.state, version = excluded.version`,
+  );
+  return {
+    async load(matchId) {
+      const row = load.get(matchId) as { state: string; version: number } | undefined;
+      return row ? { state: RulesState.parse(JSON.parse(row.state)), version: row.version } : null;
+    },
+    save: (matchId, state, expectedVersion) =>
+      db.write(() => {
+        if (((versionOf.get(matchId) as number | undefined) ?? 0) !== expectedVersion)
+          return 'conflict' as const;
+        upsert.run(matchId, JSON.stringify(state), expectedVersion + 1);
+        return 'saved' as const;
+      }),
+  };
+}
+
+/** Ids of events already queued; recording is one conditional insert. Old ids are pruned as it goes. */
+export function createSqliteEventLog(db: LocalDatabase, options: EventLogOptions = {}): EventLog {
+  const retainMs = options.retainMs ?? THREE_DAYS_MS;
+  const now = options.now ?? Date.now;
+  const insert = db.sql.prepare('INSERT OR IGNORE INTO event_log (event_id, recorded_at) VALUES (?, ?)');
+  const prune = db.sql.prepare('DELETE FROM event_log WHERE recorded_at <= ?');
+  const remove = db.sql.prepare('DELETE FROM event_log WHERE event_id = ?');
+  return {
+    recordOnce: (eventId) =>
+      db.write(() => {
+        const at = now();
+        const recorded = insert.run(eventId, at).changes === 1;
+        if (recorded) prune.run(at - retainMs);
+        return recorded;
+      }),
+    release: (eventIds) => db.write(() => void eventIds.forEach((id) => remove.run(id))),
+  };
+}
+
+/** Each match's broadcast mark, moved forward only: compare and move are one write. */
+export function createSqliteBroadcastWatermark(db: LocalDatabase): BroadcastWatermark {
+  const markOf = db.sql.prepare(
+    'SELECT captured_at AS capturedAt, seq FROM broadcast_watermarks WHERE match_id = ?',
+  );
+  const upsert = db.sql.prepare(
+    `INSERT INTO broadcast_watermarks (match_id, captured_at, seq) VALUES (?, ?, ?)
+     ON CONFLICT (match_id) DO UPDATE SET captured_at = excluded.captured_at, seq = excluded.seq`,
+  );
+  // The scorecards behind the marks (the next diff's base) are kept in memory only, so after
+  // a restart each match's first broadcast is a full scorecard.
+  const bases = new Map<string, Scorecard>();
+  return {
+    advance: (matchId, { capturedAt, seq }, scorecard) =>
+      db.write((): WatermarkMove => {
+        const mark = markOf.get(matchId) as { capturedAt: string; seq: number } | undefined;
+        if (mark && compareScorecards({ capturedAt, seq }, mark) < 0) return { advanced: false };
+        upsert.run(matchId, capturedAt, seq);
+        const base = bases.get(matchId);
+        const previous = base && mark && isSameCapture(base, mark) ? base : undefined;
+        if (scorecard) bases.set(matchId, scorecard);
+        else bases.delete(matchId);
+        return previous ? { advanced: true, previous } : { advanced: true };
+      }),
+  };
+}
+
+/**
+ * Idempotency records. The runtime is one process (the database's lock), so a lease held by
+ * an earlier run (another `owner`) belongs to a worker that is gone and is taken over at once,
+ * as is any lease past its time.
+ */
+export function createSqliteIdempotencyStore(
+  db: LocalDatabase,
+  options: IdempotencyStoreOptions = {},
+): IdempotencyStore {
+  const now = options.now ?? Date.now;
+  const retainMs = options.retainMs ?? THREE_DAYS_MS;
+  const owner = randomUUID();
+  const recordOf = db.sql.prepare(
+    'SELECT status, lease_until AS leaseUntil, owner FROM idempotency WHERE key = ?',
+  );
+  const lease = db.sql.prepare(
+    `INSERT INTO idempotency (key, status, lease_until, owner) VALUES (?, 'in-progress', ?, ?)
+     ON CONFLICT (key) DO UPDATE SET status = 'in-progress', lease_until = excluded.lease_until,
+       owner = excluded.owner, completed_at = NULL`,
+  );
+  const complete = db.sql.prepare(
+    `INSERT INTO idempotency (key, status, completed_at) VALUES (?, 'completed', ?)
+     ON CONFLICT (key) DO UPDATE SET status = 'completed', completed_at = excluded.completed_at,
+       lease_until = NULL, owner = NULL`,
+  );
+  const release = db.sql.prepare("DELETE FROM idempotency WHERE key = ? AND status = 'in-progress'");
+  const prune = db.sql.prepare("DELETE FROM idempotency WHERE status = 'completed' AND completed_at <= ?");
+  return {
+    begin: (key, leaseMs) =>
+      db.write(() => {
+        const at = now();
+        const record = recordOf.get(key) as { status: string; leaseUntil: number; owner: string } | undefined;
+        if (record?.status === 'completed') return 'completed' as const;
+        if (record && record.owner === owner && record.leaseUntil > at) return 'in-progress' as const;
+        if (!record) prune.run(at - retainMs);
+        lease.run(key, at + leaseMs, owner);
+        return 'started' as const;
+      }),
+    complete: (key) => db.write(() => void complete.run(key, now())),
+    release: (key) => db.write(() => void release.run(key)),
+  };
+}
