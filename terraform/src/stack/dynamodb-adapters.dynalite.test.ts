@@ -14,6 +14,7 @@ import {
   createDynamoDbSubscriptions,
 } from '@live-scores/aws';
 import type { RulesState } from '@live-scores/notify';
+import { scorecard } from '@live-scores/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalDynamo, startLocalDynamo, synthesizedTables } from '../testing/dynalite.ts';
 import { synthesizeExample } from '../testing/example-stack.ts';
@@ -168,11 +169,21 @@ describe('the event log, idempotency claims and broadcast watermark on DynamoDB'
 
   it('moves the broadcast mark forwards only', async () => {
     const mark = createDynamoDbBroadcastWatermark(options());
-    expect(await mark.advance('6123456', { capturedAt: '2025-06-14T13:04:40.000Z', seq: 304 })).toBe(true);
-    expect(await mark.advance('6123456', { capturedAt: '2025-06-14T13:04:40.000Z', seq: 303 })).toBe(false);
-    expect(await mark.advance('6123456', { capturedAt: '2025-06-14T13:03:00.000Z', seq: 400 })).toBe(false);
-    expect(await mark.advance('6123456', { capturedAt: '2025-06-14T13:04:40.000Z', seq: 304 })).toBe(true);
-    expect(await mark.advance('6123456', { capturedAt: '2025-06-14T13:05:10.000Z', seq: 1 })).toBe(true);
+    const at = (capturedAt: string, seq: number) => mark.advance('6123456', { capturedAt, seq });
+    expect(await at('2025-06-14T13:04:40.000Z', 304)).toEqual({ advanced: true });
+    expect(await at('2025-06-14T13:04:40.000Z', 303)).toEqual({ advanced: false });
+    expect(await at('2025-06-14T13:03:00.000Z', 400)).toEqual({ advanced: false });
+    expect(await at('2025-06-14T13:04:40.000Z', 304)).toEqual({ advanced: true });
+    expect(await at('2025-06-14T13:05:10.000Z', 1)).toEqual({ advanced: true });
+  });
+
+  it('hands back the scorecard the mark held, from the same conditional write', async () => {
+    const mark = createDynamoDbBroadcastWatermark(options());
+    const first = { ...scorecard(), matchId: '6999999', capturedAt: '2025-06-14T13:00:00.000Z', seq: 1 };
+    const second = { ...first, capturedAt: '2025-06-14T13:00:20.000Z', seq: 2 };
+    expect(await mark.advance('6999999', first, first)).toEqual({ advanced: true });
+    expect(await mark.advance('6999999', second, second)).toEqual({ advanced: true, previous: first });
+    expect(await mark.advance('6999999', first, first)).toEqual({ advanced: false });
   });
 });
 
