@@ -31,6 +31,7 @@ import {
 } from '@live-scores/core';
 import {
   createChildProcessScraperFleet,
+  createEmbeddedPushQueue,
   createEmbeddedScorecardTopic,
   createFileReportStore,
   createSqliteBroadcastWatermark,
@@ -216,18 +217,15 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
   }
 
   // Consumers first: the html queue starts redelivering its stored messages as soon as it exists.
+  // A delayed job (a push service's Retry-After) is stored with its delay, so a restart
+  // during the wait still sends it.
+  const pushQueue = createEmbeddedPushQueue({ send: (message, o) => push.send(message, o) });
   const pushQueueAdapter: PushQueue = {
     async enqueueEvents(events) {
-      for (const event of events) {
-        await push.send({ type: 'event', event });
-        feed.notification(event);
-      }
+      await pushQueue.enqueueEvents(events);
+      for (const event of events) feed.notification(event);
     },
-    // A delayed job (a push service's Retry-After) is stored with its delay, so a restart
-    // during the wait still sends it.
-    async enqueueJobs(jobs, { delayMs = 0 } = {}) {
-      for (const job of jobs) await push.send(job, { delayMs });
-    },
+    enqueueJobs: (jobs, o) => pushQueue.enqueueJobs(jobs, o),
   };
   // Duplicated deliveries are done once: each fan-out and job is recorded as an idempotency claim.
   // A job read back lists its subscriptions as they are now: when all have unsubscribed, nothing is left to send.
