@@ -1,16 +1,26 @@
 /**
  * The one list of Lambda functions: what each handler is, how it is triggered, what it
- * reads from its environment and what it may touch. The build bundles from it and the
+ * reads from its environment and what it may touch. The pipeline's consumers come from the
+ * pipeline table in core (name, description, what feeds them); an entry adds the AWS settings. The build bundles from it and the
  * cdktf stack derives every function, queue subscription, event source mapping, route,
  * schedule and IAM statement from it, so a handler cannot get a permission that is not
  * written here. Pure data: no AWS SDK and no cdktf import.
  */
 import {
+  type ConsumerName,
+  type ConsumerQueue,
+  consumerQueue,
   type FilterPolicy,
   GAME_OVER_FILTER_POLICY,
   httpApiRouteKey,
+  MATCH_REPORT_PATH,
+  PIPELINE,
+  type Pipeline,
+  type PipelineConsumer,
   SCORECARDS_PATH,
+  SUBSCRIPTIONS_PATH,
   TEAM_SCORECARD_PATH,
+  VAPID_KEY_PATH,
 } from '@live-scores/core';
 
 /** Environment variable names the functions read, defined once. */
@@ -56,17 +66,19 @@ export type EnvName = keyof typeof ENV;
 /** Set on every function, so handlers never need to ask for them. */
 export const COMMON_ENV: readonly EnvName[] = ['POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL', 'CLUB_SLUG'];
 
-/** SQS queues with a consumer in this manifest (each gets a dead-letter queue). */
-export type QueueName =
-  | 'htmlQueue'
-  | 'storeScorecardQueue'
-  | 'broadcastQueue'
-  | 'notifyRulesQueue'
-  | 'updateCmsQueue'
-  | 'teardownScraperQueue'
-  | 'matchReportQueue'
-  | 'pushQueue'
-  | 'broadcastBatchQueue';
+/**
+ * SQS queues with a consumer in this manifest (each gets a dead-letter queue): the pipeline's
+ * queues, camel-cased, e.g. `html` → `htmlQueue`, `store-scorecard` → `storeScorecardQueue`.
+ */
+export type QueueName = {
+  [N in ConsumerName]: Pipeline[N]['feed'] extends { kind: 'new-fixtures' }
+    ? never
+    : `${CamelCase<ConsumerQueue<N>>}Queue`;
+}[ConsumerName];
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 
 export type TableName = 'fixturesTable' | 'connectionsTable' | 'subscriptionsTable' | 'rulesTable';
 export type SecretName = 'vapidPrivateKey' | 'cmsToken' | 'llmApiKey';
@@ -119,7 +131,7 @@ export type Trigger =
 export interface FunctionSpec {
   /** Function name suffix and bundle directory, e.g. `parse-scorecard`. */
   name: string;
-  /** Entry file, relative to `functions/src`. */
+  /** Entry file, relative to `functions/src`: `<name>.ts`. */
   entry: string;
   description: string;
   memoryMb: number;
@@ -131,7 +143,7 @@ export interface FunctionSpec {
   architecture: 'arm64' | 'x86_64';
   runtime: 'nodejs22.x';
   trigger: Trigger;
-  /** Beyond COMMON_ENV. */
+  /** Beyond COMMON_ENV: where each resource in `uses` is, and the configuration. */
   env: readonly EnvName[];
   uses: readonly ResourceAccess[];
   /**
@@ -143,95 +155,159 @@ export interface FunctionSpec {
   chromium?: true;
 }
 
-const nodeArm = { architecture: 'arm64', runtime: 'nodejs22.x' } as const;
+/** What a manifest entry says; the rest of its `FunctionSpec` is derived. */
+interface FunctionDeclaration extends Omit<FunctionSpec, 'entry' | 'env' | 'architecture' | 'runtime'> {
+  architecture?: FunctionSpec['architecture'];
+  /** False for the few that need no configuration: they are not given it. */
+  readsConfig?: false;
+}
+
+/** Which variables tell a handler where the resource it uses is. */
+function envFor(use: ResourceAccess): EnvName[] {
+  switch (use.resource) {
+    case 'scorecardTopic':
+      return ['SCORECARD_TOPIC_ARN'];
+    case 'scorecardBucket':
+      return [use.prefix === 'html/' ? 'HTML_BUCKET' : 'SCORECARD_BUCKET'];
+    case 'fixturesTable':
+      return ['FIXTURES_TABLE'];
+    case 'connectionsTable':
+      return ['CONNECTIONS_TABLE'];
+    case 'subscriptionsTable':
+      return ['SUBSCRIPTIONS_TABLE'];
+    case 'rulesTable':
+      return ['RULES_TABLE'];
+    case 'vapidPrivateKey':
+      return ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY_PARAMETER'];
+    case 'cmsToken':
+      return ['CMS_TOKEN_PARAMETER'];
+    case 'llmApiKey':
+      return ['LLM_API_KEY_PARAMETER'];
+    case 'liveConnections':
+      return ['WS_MANAGEMENT_ENDPOINT'];
+    case 'scraperHosts':
+      return use.access === 'launch' ? ['SCRAPER_LAUNCH_TEMPLATE_ID'] : [];
+    case 'fixturesStream':
+      return [];
+    default:
+      return use.access === 'send' ? [queueUrlEnv(use.resource)] : [];
+  }
+}
+
+const QUEUE_URL_ENV: Partial<Record<QueueName, EnvName>> = {
+  htmlQueue: 'HTML_QUEUE_URL',
+  pushQueue: 'PUSH_QUEUE_URL',
+  broadcastBatchQueue: 'BROADCAST_QUEUE_URL',
+};
+
+function queueUrlEnv(queue: QueueName): EnvName {
+  const name = QUEUE_URL_ENV[queue];
+  if (!name) throw new Error(`no environment variable names the URL of ${queue}`);
+  return name;
+}
+
+/** What a trigger consumes: the permission comes with the trigger. */
+function consumedBy(trigger: Trigger): ResourceAccess[] {
+  if (trigger.kind === 'queue' || trigger.kind === 'topic')
+    return [{ resource: trigger.queue, access: 'consume' }];
+  if (trigger.kind === 'fixtures-stream') return [{ resource: 'fixturesStream', access: 'consume' }];
+  return [];
+}
+
+/** The entry is `<name>.ts`; the trigger's consume is granted; the environment follows from `uses`. */
+function defineFunction({ readsConfig, ...declared }: FunctionDeclaration): FunctionSpec {
+  const uses = [...consumedBy(declared.trigger), ...declared.uses];
+  const needed = new Set<EnvName>(uses.flatMap(envFor));
+  if (readsConfig !== false) needed.add('LIVE_SCORES_CONFIG_JSON');
+  return {
+    architecture: 'arm64',
+    runtime: 'nodejs22.x',
+    ...declared,
+    entry: `${declared.name}.ts`,
+    env: (Object.keys(ENV) as EnvName[]).filter((name) => needed.has(name)),
+    uses,
+  };
+}
+
+/** A pipeline consumer's name, description and trigger, from the pipeline table in core. */
+function pipelineConsumer(
+  name: ConsumerName,
+  sqs: { batchSize: number; maxBatchingWindowSeconds?: number },
+): Pick<FunctionSpec, 'name' | 'description' | 'trigger'> {
+  const { description, feed } = PIPELINE[name] as PipelineConsumer;
+  const queue = sqsQueueOf(name);
+  const trigger: Trigger =
+    feed.kind === 'new-fixtures'
+      ? { kind: 'fixtures-stream', events: ['INSERT'], batchSize: sqs.batchSize }
+      : feed.kind === 'queue'
+        ? { kind: 'queue', queue, ...sqs }
+        : { kind: 'topic', topic: 'scorecardTopic', queue, ...sqs, filterPolicy: feed.filterPolicy };
+  return { name, description, trigger };
+}
+
+/** The SQS queue of a pipeline consumer, e.g. `store-scorecard` → `storeScorecardQueue`. */
+function sqsQueueOf(name: ConsumerName): QueueName {
+  const camel = String(consumerQueue(name)).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return `${camel}Queue` as QueueName;
+}
 
 /** Processing of one SQS batch with partial failures; scorecard consumers are light. */
-const scorecardConsumer = { memoryMb: 512, timeoutSeconds: 30, ...nodeArm } as const;
+const scorecardConsumer = { memoryMb: 512, timeoutSeconds: 30 } as const;
+/** The page's API and WebSocket routes: small, quick, and bounded against floods. */
+const edge = { memoryMb: 256, timeoutSeconds: 10 } as const;
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  {
+  defineFunction({
     name: 'find-fixtures',
-    entry: 'find-fixtures.ts',
     description: "Reads the league's fixtures page (rendered in Chromium) and records the club's matches",
     memoryMb: 2048,
     timeoutSeconds: 120,
     architecture: 'x86_64',
-    runtime: 'nodejs22.x',
     chromium: true,
     trigger: { kind: 'schedule', schedule: 'findFixtures' },
-    env: ['FIXTURES_TABLE', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'fixturesTable', access: 'read' },
       { resource: 'fixturesTable', access: 'write' },
     ],
-  },
-  {
-    name: 'launch-scraper',
-    entry: 'launch-scraper.ts',
-    description: "Starts (or joins) the club day's scraper host for each new fixture",
+  }),
+  defineFunction({
+    ...pipelineConsumer('launch-scraper', { batchSize: 10 }),
     memoryMb: 256,
     timeoutSeconds: 60,
-    ...nodeArm,
-    trigger: { kind: 'fixtures-stream', events: ['INSERT'], batchSize: 10 },
     // Where the host sends what it captures is in the launch template's user data, not here.
-    env: ['FIXTURES_TABLE', 'SCRAPER_LAUNCH_TEMPLATE_ID', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
-      { resource: 'fixturesStream', access: 'consume' },
       { resource: 'fixturesTable', access: 'read' },
       { resource: 'fixturesTable', access: 'write' },
       { resource: 'scraperHosts', access: 'launch' },
       { resource: 'scraperHosts', access: 'tag' },
       { resource: 'scraperHosts', access: 'describe' },
     ],
-  },
-  {
-    name: 'parse-scorecard',
-    entry: 'parse-scorecard.ts',
-    description: 'Parses captured match pages and publishes each Scorecard on the topic',
+  }),
+  defineFunction({
+    ...pipelineConsumer('parse-scorecard', { batchSize: 10 }),
     memoryMb: 1024,
     timeoutSeconds: 30,
-    ...nodeArm,
-    trigger: { kind: 'queue', queue: 'htmlQueue', batchSize: 10 },
-    env: ['SCORECARD_TOPIC_ARN', 'HTML_BUCKET'],
+    readsConfig: false,
     uses: [
-      { resource: 'htmlQueue', access: 'consume' },
       { resource: 'scorecardTopic', access: 'publish' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'html/' },
     ],
-  },
-  {
-    name: 'store-scorecard',
-    entry: 'store-scorecard.ts',
-    description: 'Stores the newest scorecard per team and match (monotonic conditional writes)',
+  }),
+  defineFunction({
+    ...pipelineConsumer('store-scorecard', { batchSize: 10 }),
     ...scorecardConsumer,
-    trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'storeScorecardQueue', batchSize: 10 },
-    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
-      { resource: 'storeScorecardQueue', access: 'consume' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'write', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'matches/' },
       { resource: 'scorecardBucket', access: 'write', prefix: 'matches/' },
     ],
-  },
-  {
-    name: 'broadcast',
-    entry: 'broadcast.ts',
-    description:
-      'Sends each scorecard newer than the last one broadcast to every live-page connection, splitting large audiences',
+  }),
+  defineFunction({
+    ...pipelineConsumer('broadcast', { batchSize: 5 }),
     memoryMb: 512,
     timeoutSeconds: 60,
-    ...nodeArm,
-    trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'broadcastQueue', batchSize: 5 },
-    env: [
-      'CONNECTIONS_TABLE',
-      'RULES_TABLE',
-      'WS_MANAGEMENT_ENDPOINT',
-      'BROADCAST_QUEUE_URL',
-      'LIVE_SCORES_CONFIG_JSON',
-    ],
     uses: [
-      { resource: 'broadcastQueue', access: 'consume' },
       { resource: 'connectionsTable', access: 'scan' },
       { resource: 'connectionsTable', access: 'write' },
       // The broadcast watermark: one conditional UpdateItem, which needs no read permission.
@@ -239,117 +315,58 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'liveConnections', access: 'post' },
       { resource: 'broadcastBatchQueue', access: 'send' },
     ],
-  },
-  {
-    name: 'broadcast-batch',
-    entry: 'broadcast-batch.ts',
-    description: 'Sends one slice of a large broadcast to its connections',
+  }),
+  defineFunction({
+    ...pipelineConsumer('broadcast-batch', { batchSize: 1 }),
     memoryMb: 512,
     timeoutSeconds: 60,
-    ...nodeArm,
-    trigger: { kind: 'queue', queue: 'broadcastBatchQueue', batchSize: 1 },
-    env: ['CONNECTIONS_TABLE', 'WS_MANAGEMENT_ENDPOINT'],
+    readsConfig: false,
     uses: [
-      { resource: 'broadcastBatchQueue', access: 'consume' },
       { resource: 'connectionsTable', access: 'write' },
       { resource: 'liveConnections', access: 'post' },
     ],
-  },
-  {
-    name: 'notify-rules',
-    entry: 'notify-rules.ts',
-    description:
-      'Applies the notification rules to each scorecard (version-checked state) and queues events once',
+  }),
+  defineFunction({
+    ...pipelineConsumer('notify-rules', { batchSize: 10 }),
     ...scorecardConsumer,
-    trigger: { kind: 'topic', topic: 'scorecardTopic', queue: 'notifyRulesQueue', batchSize: 10 },
-    env: ['RULES_TABLE', 'PUSH_QUEUE_URL', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
-      { resource: 'notifyRulesQueue', access: 'consume' },
       { resource: 'rulesTable', access: 'read' },
       { resource: 'rulesTable', access: 'write' },
       { resource: 'pushQueue', access: 'send' },
     ],
-  },
-  {
-    name: 'update-cms',
-    entry: 'update-cms.ts',
-    description: "Records the result against the club's fixture in the CMS, once per match",
+  }),
+  defineFunction({
+    ...pipelineConsumer('update-cms', { batchSize: 1 }),
     ...scorecardConsumer,
-    trigger: {
-      kind: 'topic',
-      topic: 'scorecardTopic',
-      queue: 'updateCmsQueue',
-      batchSize: 1,
-      filterPolicy: GAME_OVER_FILTER_POLICY,
-    },
-    env: ['CMS_TOKEN_PARAMETER', 'LIVE_SCORES_CONFIG_JSON'],
-    uses: [
-      { resource: 'updateCmsQueue', access: 'consume' },
-      { resource: 'cmsToken', access: 'read' },
-    ],
-  },
-  {
-    name: 'match-report',
-    entry: 'match-report.ts',
-    description: 'Writes the match report once per finished match, stores it and sends it to the CMS',
+    uses: [{ resource: 'cmsToken', access: 'read' }],
+  }),
+  defineFunction({
+    ...pipelineConsumer('match-report', { batchSize: 1 }),
     ...scorecardConsumer,
     // A model's answer can take its whole configured timeout (at most 60 s).
     timeoutSeconds: 90,
-    trigger: {
-      kind: 'topic',
-      topic: 'scorecardTopic',
-      queue: 'matchReportQueue',
-      batchSize: 1,
-      filterPolicy: GAME_OVER_FILTER_POLICY,
-    },
-    env: ['SCORECARD_BUCKET', 'CMS_TOKEN_PARAMETER', 'LLM_API_KEY_PARAMETER', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
-      { resource: 'matchReportQueue', access: 'consume' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'matches/' },
       { resource: 'scorecardBucket', access: 'write', prefix: 'matches/' },
       { resource: 'cmsToken', access: 'read' },
       { resource: 'llmApiKey', access: 'read' },
     ],
-  },
-  {
-    name: 'teardown-scraper',
-    entry: 'teardown-scraper.ts',
-    description: 'Terminates the scraper host once the last match it watches is over',
+  }),
+  defineFunction({
+    ...pipelineConsumer('teardown-scraper', { batchSize: 1 }),
     ...scorecardConsumer,
-    trigger: {
-      kind: 'topic',
-      topic: 'scorecardTopic',
-      queue: 'teardownScraperQueue',
-      batchSize: 1,
-      filterPolicy: GAME_OVER_FILTER_POLICY,
-    },
-    env: ['FIXTURES_TABLE', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
-      { resource: 'teardownScraperQueue', access: 'consume' },
       { resource: 'fixturesTable', access: 'read' },
       { resource: 'fixturesTable', access: 'write' },
       { resource: 'scraperHosts', access: 'terminate' },
       { resource: 'scraperHosts', access: 'describe' },
     ],
-  },
-  {
-    name: 'send-push',
-    entry: 'send-push.ts',
-    description: 'Fans notification events out to matching subscriptions and sends Web Push',
+  }),
+  defineFunction({
+    ...pipelineConsumer('send-push', { batchSize: 5 }),
     memoryMb: 1024,
     timeoutSeconds: 120,
-    ...nodeArm,
-    trigger: { kind: 'queue', queue: 'pushQueue', batchSize: 5 },
-    env: [
-      'SUBSCRIPTIONS_TABLE',
-      'RULES_TABLE',
-      'PUSH_QUEUE_URL',
-      'VAPID_PUBLIC_KEY',
-      'VAPID_PRIVATE_KEY_PARAMETER',
-      'LIVE_SCORES_CONFIG_JSON',
-    ],
     uses: [
-      { resource: 'pushQueue', access: 'consume' },
       { resource: 'pushQueue', access: 'send' },
       { resource: 'subscriptionsTable', access: 'scan' },
       { resource: 'subscriptionsTable', access: 'write' },
@@ -358,122 +375,92 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'rulesTable', access: 'write' },
       { resource: 'vapidPrivateKey', access: 'read' },
     ],
-  },
-  {
+  }),
+  defineFunction({
     name: 'ws-connect',
-    entry: 'ws-connect.ts',
     description: "Records a live page's WebSocket connection",
-    memoryMb: 256,
-    timeoutSeconds: 10,
+    ...edge,
     reservedConcurrency: 20,
-    ...nodeArm,
+    readsConfig: false,
     trigger: { kind: 'websocket', route: '$connect' },
-    env: ['CONNECTIONS_TABLE'],
     uses: [{ resource: 'connectionsTable', access: 'write' }],
-  },
-  {
+  }),
+  defineFunction({
     name: 'ws-disconnect',
-    entry: 'ws-disconnect.ts',
     description: "Forgets a live page's WebSocket connection",
-    memoryMb: 256,
-    timeoutSeconds: 10,
+    ...edge,
     reservedConcurrency: 20,
-    ...nodeArm,
+    readsConfig: false,
     trigger: { kind: 'websocket', route: '$disconnect' },
-    env: ['CONNECTIONS_TABLE'],
     uses: [{ resource: 'connectionsTable', access: 'write' }],
-  },
-  {
+  }),
+  defineFunction({
     name: 'ws-sync',
-    entry: 'ws-sync.ts',
     description: "Replies to a page's sync request with today's scorecards",
-    memoryMb: 256,
-    timeoutSeconds: 10,
+    ...edge,
     reservedConcurrency: 20,
-    ...nodeArm,
     trigger: { kind: 'websocket', route: 'sync' },
-    env: ['SCORECARD_BUCKET', 'WS_MANAGEMENT_ENDPOINT', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'scorecardBucket', access: 'list', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
       { resource: 'liveConnections', access: 'post' },
     ],
-  },
-  {
+  }),
+  defineFunction({
     name: 'scorecards-api',
-    entry: 'scorecards-api.ts',
     description: "Answers the page's today's-scorecards routes from the scorecard bucket",
-    memoryMb: 256,
-    timeoutSeconds: 10,
+    ...edge,
     // CloudFront answers repeats for a few seconds; this bounds what a flood past it costs.
     reservedConcurrency: 10,
-    ...nodeArm,
     trigger: {
       kind: 'http',
       routes: [httpApiRouteKey('GET', SCORECARDS_PATH), httpApiRouteKey('GET', TEAM_SCORECARD_PATH)],
     },
-    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'scorecardBucket', access: 'list', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'scorecards/' },
     ],
-  },
-  {
+  }),
+  defineFunction({
     name: 'subscriptions-api',
-    entry: 'subscriptions-api.ts',
     description: 'Creates, updates and deletes push subscriptions; serves the VAPID public key',
-    memoryMb: 256,
-    timeoutSeconds: 10,
+    ...edge,
     reservedConcurrency: 10,
-    ...nodeArm,
     trigger: {
       kind: 'http',
       routes: [
-        'POST /api/subscriptions',
-        'PUT /api/subscriptions',
-        'DELETE /api/subscriptions',
-        'GET /api/vapid-public-key',
+        httpApiRouteKey('POST', SUBSCRIPTIONS_PATH),
+        httpApiRouteKey('PUT', SUBSCRIPTIONS_PATH),
+        httpApiRouteKey('DELETE', SUBSCRIPTIONS_PATH),
+        httpApiRouteKey('GET', VAPID_KEY_PATH),
       ],
     },
-    env: [
-      'SUBSCRIPTIONS_TABLE',
-      'VAPID_PUBLIC_KEY',
-      'VAPID_PRIVATE_KEY_PARAMETER',
-      'LIVE_SCORES_CONFIG_JSON',
-    ],
     uses: [
       { resource: 'subscriptionsTable', access: 'read' },
       { resource: 'subscriptionsTable', access: 'write' },
       { resource: 'vapidPrivateKey', access: 'read' },
     ],
-  },
-  {
+  }),
+  defineFunction({
     name: 'report-api',
-    entry: 'report-api.ts',
     description: "Serves a finished match's report",
-    memoryMb: 256,
-    timeoutSeconds: 10,
+    ...edge,
     // Reachable from the internet: this bounds what a flood of report requests costs.
     reservedConcurrency: 10,
-    ...nodeArm,
-    trigger: { kind: 'http', routes: ['GET /api/matches/{matchId}/report'] },
-    env: ['SCORECARD_BUCKET', 'LIVE_SCORES_CONFIG_JSON'],
+    trigger: { kind: 'http', routes: [httpApiRouteKey('GET', MATCH_REPORT_PATH)] },
     uses: [{ resource: 'scorecardBucket', access: 'read', prefix: 'matches/' }],
-  },
-  {
+  }),
+  defineFunction({
     name: 'sweep-scrapers',
-    entry: 'sweep-scrapers.ts',
     description: 'Terminates every scraper host still tagged for the club (evening sweep)',
     memoryMb: 256,
     timeoutSeconds: 60,
-    ...nodeArm,
     trigger: { kind: 'schedule', schedule: 'sweepScrapers' },
-    env: ['LIVE_SCORES_CONFIG_JSON'],
     uses: [
       { resource: 'scraperHosts', access: 'describe' },
       { resource: 'scraperHosts', access: 'terminate' },
     ],
-  },
+  }),
 ];
 
 /** The queue a function consumes, if its trigger is one (each queue has exactly one consumer). */

@@ -1,7 +1,8 @@
 import { ConfigFile, formatIssues } from '@live-scores/schema';
+import type { EnvName } from '../manifest.ts';
 
-/** A required environment variable, or a one-line error naming it. */
-export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+/** A required environment variable (one the manifest can set), or a one-line error naming it. */
+export function requireEnv(name: EnvName, env: NodeJS.ProcessEnv = process.env): string {
   const value = env[name];
   if (!value) throw new Error(`environment variable ${name} is not set`);
   return value;

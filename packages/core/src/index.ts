@@ -52,3 +52,4 @@ export * from './ports/report-store.ts';
 export * from './ports/report-model.ts';
 export * from './use-cases/write-match-report.ts';
 export * from './http/report-handler.ts';
+export * from './pipeline.ts';
