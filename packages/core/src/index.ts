@@ -14,6 +14,7 @@ export * from './use-cases/store-scorecard.ts';
 export * from './use-cases/update-cms.ts';
 export * from './use-cases/teardown-scraper.ts';
 export * from './use-cases/launch-scraper.ts';
+export * from './use-cases/relaunch-live-matches.ts';
 export * from './use-cases/sweep-scrapers.ts';
 export * from './use-cases/find-fixtures.ts';
 export * from './ports/connections.ts';

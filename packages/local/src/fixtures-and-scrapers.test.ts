@@ -6,6 +6,7 @@ import {
   createMemoryLogger,
   findFixtures,
   launchScraper,
+  relaunchLiveMatches,
   sweepScrapers,
   teardownScraper,
   type ScraperFleet,
@@ -225,5 +226,38 @@ describe('sweep-scrapers', () => {
     expect(
       logger.lines.filter((l) => l.message === 'swept a scraper host still running').map((l) => l.hostId),
     ).toEqual(['host-1', 'host-2']);
+  });
+});
+
+describe('relaunch-live-matches after a restart', () => {
+  it("starts one host for the day's live matches and assigns each to it", async () => {
+    const fixtures = createMemoryFixturesTable({ clock });
+    const fleet = recordingFleet();
+    const logger = createMemoryLogger();
+    const date = '2025-06-14';
+    for (const matchId of ['6100001', '6100002', '6100003'])
+      await fixtures.putIfNew({ date, matchId, teamId: 'firstTeam', url: `https://example.test/${matchId}` });
+    await fixtures.markComplete(date, '6100003', clock.now().toISOString());
+
+    const outcome = await relaunchLiveMatches({ fixtures, fleet, logger }, { date });
+
+    expect(outcome).toEqual({ kind: 'relaunched', hostId: 'host-1', matchIds: ['6100001', '6100002'] });
+    expect(fleet.starts.map((matches) => matches.map((m) => m.matchId))).toEqual([['6100001', '6100002']]);
+    expect((await fixtures.listLive(date)).map((f) => f.hostId)).toEqual(['host-1', 'host-1']);
+    // A launch request redelivered after the restart finds its match watched.
+    expect(await launchScraper((await fixtures.get(date, '6100001'))!, { fixtures, fleet, logger })).toEqual({
+      kind: 'already-watched',
+      hostId: 'host-1',
+    });
+  });
+
+  it('starts nothing when no match of the day is live', async () => {
+    const fleet = recordingFleet();
+    const outcome = await relaunchLiveMatches(
+      { fixtures: createMemoryFixturesTable({ clock }), fleet, logger: createMemoryLogger() },
+      { date: '2025-06-14' },
+    );
+    expect(outcome).toEqual({ kind: 'nothing-live' });
+    expect(fleet.starts).toEqual([]);
   });
 });
