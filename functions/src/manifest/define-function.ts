@@ -15,48 +15,30 @@ interface FunctionDeclaration extends Omit<FunctionSpec, 'entry' | 'env' | 'arch
   readsConfig?: false;
 }
 
-/** Which variables tell a handler where the resource it uses is. */
-function envFor(use: ResourceAccess): EnvName[] {
-  switch (use.resource) {
-    case 'scorecardTopic':
-      return ['SCORECARD_TOPIC_ARN'];
-    case 'scorecardBucket':
-      return [use.prefix === 'html/' ? 'HTML_BUCKET' : 'SCORECARD_BUCKET'];
-    case 'fixturesTable':
-      return ['FIXTURES_TABLE'];
-    case 'connectionsTable':
-      return ['CONNECTIONS_TABLE'];
-    case 'subscriptionsTable':
-      return ['SUBSCRIPTIONS_TABLE'];
-    case 'rulesTable':
-      return ['RULES_TABLE'];
-    case 'vapidPrivateKey':
-      return ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY_PARAMETER'];
-    case 'cmsToken':
-      return ['CMS_TOKEN_PARAMETER'];
-    case 'llmApiKey':
-      return ['LLM_API_KEY_PARAMETER'];
-    case 'liveConnections':
-      return ['WS_MANAGEMENT_ENDPOINT'];
-    case 'scraperHosts':
-      return use.access === 'launch' ? ['SCRAPER_LAUNCH_TEMPLATE_ID'] : [];
-    case 'fixturesStream':
-      return [];
-    default:
-      return use.access === 'send' ? [queueUrlEnv(use.resource)] : [];
-  }
-}
-
-const QUEUE_URL_ENV: Partial<Record<QueueName, EnvName>> = {
-  htmlQueue: 'HTML_QUEUE_URL',
-  pushQueue: 'PUSH_QUEUE_URL',
-  broadcastBatchQueue: 'BROADCAST_QUEUE_URL',
+/** The variables that tell a handler where a resource is (a queue's URL only to its senders). */
+const RESOURCE_ENV: Partial<Record<ResourceAccess['resource'], EnvName[]>> = {
+  scorecardTopic: ['SCORECARD_TOPIC_ARN'],
+  fixturesTable: ['FIXTURES_TABLE'],
+  connectionsTable: ['CONNECTIONS_TABLE'],
+  subscriptionsTable: ['SUBSCRIPTIONS_TABLE'],
+  rulesTable: ['RULES_TABLE'],
+  vapidPrivateKey: ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY_PARAMETER'],
+  cmsToken: ['CMS_TOKEN_PARAMETER'],
+  llmApiKey: ['LLM_API_KEY_PARAMETER'],
+  liveConnections: ['WS_MANAGEMENT_ENDPOINT'],
+  htmlQueue: ['HTML_QUEUE_URL'],
+  pushQueue: ['PUSH_QUEUE_URL'],
+  broadcastBatchQueue: ['BROADCAST_QUEUE_URL'],
 };
 
-function queueUrlEnv(queue: QueueName): EnvName {
-  const name = QUEUE_URL_ENV[queue];
-  if (!name) throw new Error(`no environment variable names the URL of ${queue}`);
-  return name;
+function envFor(use: ResourceAccess): EnvName[] {
+  if (use.resource === 'scorecardBucket')
+    return [use.prefix === 'html/' ? 'HTML_BUCKET' : 'SCORECARD_BUCKET'];
+  if (use.resource === 'scraperHosts') return use.access === 'launch' ? ['SCRAPER_LAUNCH_TEMPLATE_ID'] : [];
+  if (use.access === 'consume') return [];
+  const names = RESOURCE_ENV[use.resource];
+  if (!names) throw new Error(`no environment variable says where ${use.resource} is`);
+  return names;
 }
 
 /** What a trigger consumes: the permission comes with the trigger. */
