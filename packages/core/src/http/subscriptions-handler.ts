@@ -111,25 +111,26 @@ export function createSubscriptionsHandler(
       case 'POST': {
         const parsed = parseSubscribeBody(request.body, settings.allowedHosts);
         if (!parsed.ok) return badRequest(parsed.reason, cors);
-        const result = await subscribe(deps, parsed.value, settings);
-        if (result.status === 503)
-          return json(503, { error: result.reason }, { ...cors, 'retry-after': '3600' });
-        return result.status === 201
+        const outcome = await subscribe(deps, parsed.value, settings);
+        if (outcome.kind === 'store-full')
+          return json(503, { error: outcome.reason }, { ...cors, 'retry-after': '3600' });
+        return outcome.kind === 'subscribed'
           ? json(201, { subscribed: true }, cors)
-          : badRequest(result.reason, cors);
+          : badRequest(outcome.reason, cors);
       }
       case 'PUT': {
         const parsed = parsePreferencesBody(request.body, settings.allowedHosts);
         if (!parsed.ok) return badRequest(parsed.reason, cors);
-        const { status } = await updatePreferences(deps, parsed.value.endpoint, parsed.value.preferences);
-        return status === 200
+        const outcome = await updatePreferences(deps, parsed.value);
+        return outcome.kind === 'updated'
           ? json(200, { updated: true }, cors)
           : json(404, { error: 'no such subscription' }, cors);
       }
       case 'DELETE': {
         const parsed = parseUnsubscribeBody(request.body);
         if (!parsed.ok) return badRequest(parsed.reason, cors);
-        return empty((await unsubscribe(deps, parsed.value.endpoint)).status, cors);
+        await unsubscribe(deps, parsed.value);
+        return empty(204, cors);
       }
       default:
         return json(405, { error: 'method not allowed' }, { ...cors, allow: 'POST, PUT, DELETE' });

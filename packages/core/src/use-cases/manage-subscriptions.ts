@@ -32,10 +32,12 @@ export function confirmationText(
   return `Subscribed to ${joinLabels(chosen.map((t) => t.label))} live scores`;
 }
 
-export type SubscribeResult =
-  | { status: 201 }
-  | { status: 400; reason: string }
-  | { status: 503; reason: string };
+export type SubscribeOutcome =
+  | { kind: 'subscribed' }
+  /** The push service says the endpoint does not exist; nothing is kept. */
+  | { kind: 'endpoint-gone'; reason: string }
+  /** The store holds as many subscriptions as it may. */
+  | { kind: 'store-full'; reason: string };
 
 /**
  * Creates or replaces the subscription and sends a confirmation push, so the supporter sees
@@ -45,13 +47,13 @@ export async function subscribe(
   deps: ManageSubscriptionsDeps,
   subscription: Subscription,
   settings: ManageSubscriptionsSettings,
-): Promise<SubscribeResult> {
+): Promise<SubscribeOutcome> {
   try {
     await deps.subscriptions.put(subscription);
   } catch (error) {
     if (!(error instanceof SubscriptionsFullError)) throw error;
     deps.logger.warn('subscription refused: store full', { max: error.max });
-    return { status: 503, reason: 'not taking new subscriptions at the moment' };
+    return { kind: 'store-full', reason: 'not taking new subscriptions at the moment' };
   }
   const text = confirmationText(subscription.preferences, settings.teams);
   const outcome = await deps.sender.send(subscription, {
@@ -70,28 +72,33 @@ export async function subscribe(
   const host = new URL(subscription.endpoint).host;
   if (outcome.kind === 'gone') {
     await deps.subscriptions.delete(subscription.endpoint);
-    return { status: 400, reason: 'endpoint: the push service says this subscription does not exist' };
+    return {
+      kind: 'endpoint-gone',
+      reason: 'endpoint: the push service says this subscription does not exist',
+    };
   }
   if (outcome.kind !== 'delivered')
     deps.logger.warn('confirmation push not delivered', { host, outcome: outcome.kind });
   deps.logger.info('subscribed', { host, teams: subscription.preferences?.teams ?? 'all' });
-  return { status: 201 };
+  return { kind: 'subscribed' };
 }
 
-/** 200 when updated, 404 when there is no such subscription. */
+export type UpdatePreferencesOutcome = { kind: 'updated' } | { kind: 'no-such-subscription' };
+
 export async function updatePreferences(
   deps: Pick<ManageSubscriptionsDeps, 'subscriptions'>,
-  endpoint: string,
-  preferences: SubscriptionPreferences | undefined,
-): Promise<{ status: 200 | 404 }> {
-  return { status: (await deps.subscriptions.updatePreferences(endpoint, preferences)) ? 200 : 404 };
+  input: { endpoint: string; preferences?: SubscriptionPreferences },
+): Promise<UpdatePreferencesOutcome> {
+  return (await deps.subscriptions.updatePreferences(input.endpoint, input.preferences))
+    ? { kind: 'updated' }
+    : { kind: 'no-such-subscription' };
 }
 
-/** Always 204: unsubscribing twice is not an error. */
+/** Unsubscribing twice is not an error: the subscription is gone either way. */
 export async function unsubscribe(
   deps: Pick<ManageSubscriptionsDeps, 'subscriptions'>,
-  endpoint: string,
-): Promise<{ status: 204 }> {
-  await deps.subscriptions.delete(endpoint);
-  return { status: 204 };
+  input: { endpoint: string },
+): Promise<{ kind: 'unsubscribed' }> {
+  await deps.subscriptions.delete(input.endpoint);
+  return { kind: 'unsubscribed' };
 }
