@@ -12,20 +12,20 @@ export async function handler(
   _event: ScheduledEvent | Record<string, never>,
 ): Promise<{ found: number; recorded: string[] }> {
   const config = configFromEnv();
-  const result = await findFixtures({
-    // One page, once: a single process, and no sandbox, which Lambda cannot host.
-    page: createChromiumRenderedPage({
-      singleProcess: true,
-      sandbox: false,
-      allowedHosts: config.scraper.allowedHosts,
+  const result = await findFixtures(
+    {
+      // One page, once: a single process, and no sandbox, which Lambda cannot host.
+      page: createChromiumRenderedPage({
+        singleProcess: true,
+        sandbox: false,
+        allowedHosts: config.scraper.allowedHosts,
+        logger,
+      }),
+      fixtures: fixturesTable(),
+      clock: systemClock,
       logger,
-    }),
-    fixtures: fixturesTable(),
-    clock: systemClock,
-    timeZone: config.schedule.timeZone,
-    league: config.league,
-    teams: config.teams,
-    logger,
-  });
+    },
+    { timeZone: config.schedule.timeZone, league: config.league, teams: config.teams },
+  );
   return { found: result.found.length, recorded: result.recorded.map((f) => f.matchId) };
 }

@@ -19,7 +19,7 @@ async function handleRecord(record: DynamoDBRecord): Promise<unknown> {
   const image = record.dynamodb?.NewImage;
   if (!image) throw new Error(`stream record ${record.eventID}: INSERT without NewImage (use NEW_IMAGE)`);
   const fixture = fixtureRecordFromStreamImage(image as Record<string, AttributeValue>);
-  return launchScraper(fixture, { fixtures: fixturesTable(), fleet: scraperFleet(), logger });
+  return launchScraper({ fixtures: fixturesTable(), fleet: scraperFleet(), logger }, fixture);
 }
 
 export const handler = (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>

@@ -10,12 +10,9 @@ const logger = functionLogger('match-report');
 /** Final scorecards only (the game-over filter policy) → the match report, stored once and sent to the CMS. */
 export const handler = sqsBatchHandler(async (record) => {
   const scorecard = scorecardFromRecord(record);
-  return writeMatchReport(scorecard, reportNamingFor(configFromEnv(), scorecard.teamId), {
-    reports: reportStore(),
-    model: await reportModel(),
-    cms: await cms(),
-    clock: systemClock,
-    timeZone: timeZone(),
-    logger,
-  });
+  return writeMatchReport(
+    { reports: reportStore(), model: await reportModel(), cms: await cms(), clock: systemClock, logger },
+    scorecard,
+    { naming: reportNamingFor(configFromEnv(), scorecard.teamId), timeZone: timeZone() },
+  );
 });

@@ -12,8 +12,8 @@ const logger = functionLogger('parse-scorecard');
  * batch is published and not run again.
  */
 export const handler = sqsBatchHandler(async (record) =>
-  parseScorecard(await htmlMessageFromRecord(record, htmlObjectReader(), logger), {
-    topic: scorecardTopic(),
-    logger,
-  }),
+  parseScorecard(
+    { topic: scorecardTopic(), logger },
+    await htmlMessageFromRecord(record, htmlObjectReader(), logger),
+  ),
 );

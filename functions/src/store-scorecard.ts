@@ -8,5 +8,5 @@ const logger = functionLogger('store-scorecard');
 
 /** Scorecard topic → its queue (raw delivery) → the newest scorecard per team and match in S3. */
 export const handler = sqsBatchHandler((record) =>
-  storeScorecard(scorecardFromRecord(record), { store: scorecardStore(), timeZone: timeZone(), logger }),
+  storeScorecard({ store: scorecardStore(), logger }, scorecardFromRecord(record), { timeZone: timeZone() }),
 );

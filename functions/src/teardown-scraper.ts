@@ -8,11 +8,9 @@ const logger = functionLogger('teardown-scraper');
 
 /** Final scorecards only → mark the match complete; terminate its host when nothing it watches is live. */
 export const handler = sqsBatchHandler((record) =>
-  teardownScraper(scorecardFromRecord(record), {
-    fixtures: fixturesTable(),
-    fleet: scraperFleet(),
-    clock: systemClock,
-    timeZone: timeZone(),
-    logger,
-  }),
+  teardownScraper(
+    { fixtures: fixturesTable(), fleet: scraperFleet(), clock: systemClock, logger },
+    scorecardFromRecord(record),
+    { timeZone: timeZone() },
+  ),
 );

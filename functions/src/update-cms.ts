@@ -8,5 +8,5 @@ const logger = functionLogger('update-cms');
 
 /** Final scorecards only (the subscription's game-over filter policy) → the result in the CMS, once. */
 export const handler = sqsBatchHandler(async (record) =>
-  updateCms(scorecardFromRecord(record), { cms: await cms(), timeZone: timeZone(), logger }),
+  updateCms({ cms: await cms(), logger }, scorecardFromRecord(record), { timeZone: timeZone() }),
 );

@@ -29,15 +29,14 @@ describe('find-fixtures on the simulated league site, in real Chromium', () => {
   afterAll(async () => site?.close());
 
   const run = () =>
-    findFixtures({
-      page: createChromiumRenderedPage(),
-      fixtures,
-      clock,
-      timeZone: 'Europe/London',
-      league: { baseUrl: site.baseUrl, fixturesPath: new URL(site.fixturesUrl).pathname },
-      teams,
-      logger: createMemoryLogger(),
-    });
+    findFixtures(
+      { page: createChromiumRenderedPage(), fixtures, clock, logger: createMemoryLogger() },
+      {
+        timeZone: 'Europe/London',
+        league: { baseUrl: site.baseUrl, fixturesPath: new URL(site.fixturesUrl).pathname },
+        teams,
+      },
+    );
 
   it("finds the club's matches at home and away, and nobody else's", async () => {
     const { found } = await run();

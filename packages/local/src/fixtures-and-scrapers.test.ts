@@ -79,12 +79,12 @@ describe('find-fixtures and launch-scraper through the local fixtures table', ()
     const runs = [];
     for (let run = 0; run < 5; run++) {
       runs.push(
-        await findFixtures({ page, fixtures, clock, timeZone: 'Europe/London', league, teams, logger }),
+        await findFixtures({ page, fixtures, clock, logger }, { timeZone: 'Europe/London', league, teams }),
       );
       clock.advance(30 * 60_000);
     }
     // The local stand-in for the stream: each insert, delivered twice, to launch-scraper.
-    for (const record of [...inserted, ...inserted]) await launchScraper(record, { fixtures, fleet, logger });
+    for (const record of [...inserted, ...inserted]) await launchScraper({ fixtures, fleet, logger }, record);
 
     expect(fetched[0]).toBe('https://bradfordcl.play-cricket.com/website/web_pages/315262');
     expect(runs[0]!.found.length).toBeGreaterThan(0);
@@ -114,12 +114,12 @@ describe('find-fixtures and launch-scraper through the local fixtures table', ()
       url: 'https://x.example/website/results/6123457',
     };
     await fixtures.putIfNew(first);
-    expect(await launchScraper(first, { fixtures, fleet, logger })).toMatchObject({
+    expect(await launchScraper({ fixtures, fleet, logger }, first)).toMatchObject({
       kind: 'launched',
       hostId: 'host-1',
     });
     await fixtures.putIfNew(later);
-    expect(await launchScraper(later, { fixtures, fleet, logger })).toEqual({
+    expect(await launchScraper({ fixtures, fleet, logger }, later)).toEqual({
       kind: 'joined',
       hostId: 'host-1',
     });
@@ -143,6 +143,8 @@ describe('find-fixtures and launch-scraper through the local fixtures table', ()
 });
 
 describe('teardown-scraper through the local fixtures table', () => {
+  const options = { timeZone: 'Europe/London' };
+
   async function dayWithTwoMatchesOnOneHost() {
     const fixtures = createFileFixturesTable(join(dir, 'fixtures.json'), { clock });
     const fleet = recordingFleet();
@@ -158,9 +160,9 @@ describe('teardown-scraper through the local fixtures table', () => {
         url: `https://x.example/website/results/${matchId}`,
       };
       await fixtures.putIfNew(fixture);
-      await launchScraper(fixture, { fixtures, fleet, logger });
+      await launchScraper({ fixtures, fleet, logger }, fixture);
     }
-    const deps = { fixtures, fleet, clock, timeZone: 'Europe/London', logger };
+    const deps = { fixtures, fleet, clock, logger };
     const final = (matchId: string, teamId: string) =>
       scorecard({
         matchId,
@@ -175,8 +177,8 @@ describe('teardown-scraper through the local fixtures table', () => {
   it('terminates the host when two of its matches end at the same moment', async () => {
     const { fleet, deps, final } = await dayWithTwoMatchesOnOneHost();
     const outcomes = await Promise.all([
-      teardownScraper(final('6123456', 'firstTeam'), deps),
-      teardownScraper(final('6123457', 'secondTeam'), deps),
+      teardownScraper(deps, final('6123456', 'firstTeam'), options),
+      teardownScraper(deps, final('6123457', 'secondTeam'), options),
     ]);
     expect(outcomes.some((o) => o.kind === 'terminated')).toBe(true);
     expect(new Set(fleet.terminated)).toEqual(new Set(['host-1']));
@@ -185,16 +187,16 @@ describe('teardown-scraper through the local fixtures table', () => {
 
   it('keeps the host while one match is live, then terminates it on the last, duplicates included', async () => {
     const { fleet, fixtures, deps, final } = await dayWithTwoMatchesOnOneHost();
-    expect(await teardownScraper(final('6123456', 'firstTeam'), deps)).toEqual({
+    expect(await teardownScraper(deps, final('6123456', 'firstTeam'), options)).toEqual({
       kind: 'host-still-needed',
       hostId: 'host-1',
       liveMatchIds: ['6123457'],
     });
-    expect(await teardownScraper(final('6123456', 'firstTeam'), deps)).toMatchObject({
+    expect(await teardownScraper(deps, final('6123456', 'firstTeam'), options)).toMatchObject({
       kind: 'host-still-needed',
     });
     expect(fleet.terminated).toEqual([]);
-    expect(await teardownScraper(final('6123457', 'secondTeam'), deps)).toEqual({
+    expect(await teardownScraper(deps, final('6123457', 'secondTeam'), options)).toEqual({
       kind: 'terminated',
       hostId: 'host-1',
     });
@@ -203,7 +205,9 @@ describe('teardown-scraper through the local fixtures table', () => {
 
   it('ignores a scorecard that is not final', async () => {
     const { fleet, deps } = await dayWithTwoMatchesOnOneHost();
-    expect(await teardownScraper(scorecard({ status: 'in-progress' }), deps)).toEqual({ kind: 'not-final' });
+    expect(await teardownScraper(deps, scorecard({ status: 'in-progress' }), options)).toEqual({
+      kind: 'not-final',
+    });
     expect(fleet.terminated).toEqual([]);
   });
 });
@@ -245,7 +249,7 @@ describe('relaunch-live-matches after a restart', () => {
     expect(fleet.starts.map((matches) => matches.map((m) => m.matchId))).toEqual([['6100001', '6100002']]);
     expect((await fixtures.listLive(date)).map((f) => f.hostId)).toEqual(['host-1', 'host-1']);
     // A launch request redelivered after the restart finds its match watched.
-    expect(await launchScraper((await fixtures.get(date, '6100001'))!, { fixtures, fleet, logger })).toEqual({
+    expect(await launchScraper({ fixtures, fleet, logger }, (await fixtures.get(date, '6100001'))!)).toEqual({
       kind: 'already-watched',
       hostId: 'host-1',
     });

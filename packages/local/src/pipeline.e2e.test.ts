@@ -99,7 +99,7 @@ describe('the local pipeline, end to end', () => {
       onInsert: (record) => void launchQueue.send(record),
     });
     const htmlQueue = queue<ScorecardHtml>('html', (m) =>
-      parseScorecard(m, { topic: duplicatingTopic, logger }),
+      parseScorecard({ topic: duplicatingTopic, logger }, m),
     );
     fleet = createChildProcessScraperFleet({
       command: FAKE_SCRAPER,
@@ -115,34 +115,36 @@ describe('the local pipeline, end to end', () => {
       },
     });
     const launchQueue = queue<FixtureRecord>('launch-scraper', async (record) => {
-      const outcome = await launchScraper(record, { fixtures, fleet, logger });
+      const outcome = await launchScraper({ fixtures, fleet, logger }, record);
       if (outcome.kind === 'launched') hostPid = fleet.pidOf(outcome.hostId);
     });
     topic.subscribe(
-      queue<Scorecard>('store-scorecard', (s) => storeScorecard(s, { store, timeZone, logger })),
+      queue<Scorecard>('store-scorecard', (s) => storeScorecard({ store, logger }, s, { timeZone })),
     );
     topic.subscribe(
-      queue<Scorecard>('update-cms', (s) => updateCms(s, { cms, timeZone, logger })),
+      queue<Scorecard>('update-cms', (s) => updateCms({ cms, logger }, s, { timeZone })),
       gameOverFilter,
     );
     topic.subscribe(
       queue<Scorecard>('teardown-scraper', (s) =>
-        teardownScraper(s, { fixtures, fleet, clock: systemClock, timeZone, logger }),
+        teardownScraper({ fixtures, fleet, clock: systemClock, logger }, s, { timeZone }),
       ),
       gameOverFilter,
     );
 
     const fixturesHtml = readFileSync(page('fixtures-saturday.html'), 'utf8');
     const find = () =>
-      findFixtures({
-        page: { fetchHtml: async () => fixturesHtml },
-        fixtures,
-        clock: systemClock,
-        timeZone,
-        league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
-        teams,
-        logger,
-      });
+      findFixtures(
+        { page: { fetchHtml: async () => fixturesHtml }, fixtures, clock: systemClock, logger },
+        {
+          timeZone,
+          league: {
+            baseUrl: 'https://bradfordcl.play-cricket.com',
+            fixturesPath: '/website/web_pages/315262',
+          },
+          teams,
+        },
+      );
     await find();
     await find();
   });

@@ -90,14 +90,17 @@ const logger = createLogger({ service: 'test', level: 'warn', write: (line) => v
 async function report(model: ReportModel) {
   const dir = await mkdtemp(join(tmpdir(), 'report-llm-'));
   dirs.push(dir);
-  const outcome = await writeMatchReport(scorecard, naming, {
-    reports: createFileReportStore(dir),
-    model,
-    cms: undefined,
-    clock: { now: () => new Date('2025-06-07T18:05:00.000Z') },
-    timeZone: 'Europe/London',
-    logger,
-  });
+  const outcome = await writeMatchReport(
+    {
+      reports: createFileReportStore(dir),
+      model,
+      cms: undefined,
+      clock: { now: () => new Date('2025-06-07T18:05:00.000Z') },
+      logger,
+    },
+    scorecard,
+    { naming, timeZone: 'Europe/London' },
+  );
   if (outcome.kind === 'not-final') throw new Error('expected a final scorecard');
   return outcome.report;
 }

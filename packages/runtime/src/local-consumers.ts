@@ -38,11 +38,11 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
   const { scraperFleet: fleet, fixturesTable: fixtures } = ports;
   return {
     'launch-scraper': async (record) => {
-      feed.scraperLaunched(await launchScraper(record, { fixtures, fleet, logger }));
+      feed.scraperLaunched(await launchScraper({ fixtures, fleet, logger }, record));
     },
-    'parse-scorecard': (message) => parseScorecard(message, { topic: ports.scorecardTopic, logger }),
+    'parse-scorecard': (message) => parseScorecard({ topic: ports.scorecardTopic, logger }, message),
     'store-scorecard': async (scorecard) => {
-      const outcome = await storeScorecard(scorecard, { store: ports.scorecardStore, timeZone, logger });
+      const outcome = await storeScorecard({ store: ports.scorecardStore, logger }, scorecard, { timeZone });
       if (outcome.match === 'written') {
         latest.set(scorecard.matchId, scorecard);
         feed.scorecard(scorecard);
@@ -64,21 +64,18 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
         scorecard,
         notifyRulesOptionsFor(config, scorecard.teamId),
       ),
-    'update-cms': (scorecard) => updateCms(scorecard, { cms: ports.cms, timeZone, logger }),
+    'update-cms': (scorecard) => updateCms({ cms: ports.cms, logger }, scorecard, { timeZone }),
     'match-report': async (scorecard) => {
-      const outcome = await writeMatchReport(scorecard, reportNamingFor(config, scorecard.teamId), {
-        reports: ports.reportStore,
-        model: ports.reportModel,
-        cms: ports.cms,
-        clock,
-        timeZone,
-        logger,
-      });
+      const outcome = await writeMatchReport(
+        { reports: ports.reportStore, model: ports.reportModel, cms: ports.cms, clock, logger },
+        scorecard,
+        { naming: reportNamingFor(config, scorecard.teamId), timeZone },
+      );
       if (outcome.kind === 'written')
         feed.note(`match report for ${scorecard.matchId}: ${outcome.report.title}`);
     },
     'teardown-scraper': async (scorecard) => {
-      const outcome = await teardownScraper(scorecard, { fixtures, fleet, clock, timeZone, logger });
+      const outcome = await teardownScraper({ fixtures, fleet, clock, logger }, scorecard, { timeZone });
       if (outcome.kind === 'terminated') feed.note(`scraper ${outcome.hostId} stopped: its matches are over`);
     },
     // Duplicated deliveries are done once: each fan-out and job is recorded as an idempotency

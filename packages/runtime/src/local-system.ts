@@ -107,15 +107,10 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     publishScorecard: (scorecard) => ports.scorecardTopic.publish(scorecard),
 
     async findFixtures() {
-      const result = await findFixtures({
-        page: options.fixturesPage,
-        fixtures,
-        clock,
-        timeZone: config.schedule.timeZone,
-        league: config.league,
-        teams: config.teams,
-        logger,
-      });
+      const result = await findFixtures(
+        { page: options.fixturesPage, fixtures, clock, logger },
+        { timeZone: config.schedule.timeZone, league: config.league, teams: config.teams },
+      );
       feed.fixturesFound(result);
       return result;
     },

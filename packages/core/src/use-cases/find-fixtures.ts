@@ -10,10 +10,14 @@ export interface FindFixturesDeps {
   page: RenderedPage;
   fixtures: FixturesTable;
   clock: Clock;
+  logger: Logger;
+}
+
+export interface FindFixturesOptions {
+  /** The club's time zone: today is the match day there. */
   timeZone: string;
   league: { baseUrl: string; fixturesPath: string };
   teams: TeamConfig[];
-  logger: Logger;
 }
 
 export interface FindFixturesResult {
@@ -28,11 +32,14 @@ export interface FindFixturesResult {
  * times a day: the table's conditional put records each match once, and only that first
  * record starts a scraper.
  */
-export async function findFixtures(deps: FindFixturesDeps): Promise<FindFixturesResult> {
-  const fixturesUrl = new URL(deps.league.fixturesPath, deps.league.baseUrl).toString();
+export async function findFixtures(
+  deps: FindFixturesDeps,
+  options: FindFixturesOptions,
+): Promise<FindFixturesResult> {
+  const fixturesUrl = new URL(options.league.fixturesPath, options.league.baseUrl).toString();
   const html = await deps.page.fetchHtml(fixturesUrl, { acceptCookies: true });
-  const date = matchDay(deps.clock.now(), deps.timeZone);
-  const found = parseFixturesPage(html, { baseUrl: deps.league.baseUrl, teams: deps.teams }).map(
+  const date = matchDay(deps.clock.now(), options.timeZone);
+  const found = parseFixturesPage(html, { baseUrl: options.league.baseUrl, teams: options.teams }).map(
     (match): Fixture => ({ date, matchId: match.matchId, teamId: match.teamId, url: match.url }),
   );
   const recorded: Fixture[] = [];

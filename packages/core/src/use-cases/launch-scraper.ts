@@ -30,7 +30,7 @@ export type LaunchOutcome =
  * two starts never race; a crash between start and assignment is repaired on retry, when
  * the running host is found and the match joins it.
  */
-export async function launchScraper(fixture: Fixture, deps: LaunchScraperDeps): Promise<LaunchOutcome> {
+export async function launchScraper(deps: LaunchScraperDeps, fixture: Fixture): Promise<LaunchOutcome> {
   const log = { matchId: fixture.matchId, teamId: fixture.teamId, date: fixture.date };
   const current = await deps.fixtures.get(fixture.date, fixture.matchId);
   if (!current) {

@@ -25,10 +25,10 @@ function recordingTopic(): { published: Scorecard[]; publish(s: Scorecard): Prom
 describe('parse-scorecard', () => {
   it('publishes the parsed scorecard, keeping the capture time and seq', async () => {
     const topic = recordingTopic();
-    const scorecard = await parseScorecard(message('07-won-by-wickets.html', 91), {
-      topic,
-      logger: createMemoryLogger(),
-    });
+    const scorecard = await parseScorecard(
+      { topic, logger: createMemoryLogger() },
+      message('07-won-by-wickets.html', 91),
+    );
     expect(topic.published).toEqual([scorecard]);
     expect(scorecard).toMatchObject({ status: 'complete', seq: 91, capturedAt: '2025-06-14T17:00:00.000Z' });
     expect(scorecard.result).toMatch(/WON BY \d+ WICKETS/);
@@ -37,7 +37,7 @@ describe('parse-scorecard', () => {
   it('throws for a page that is not a scorecard, logs the reason, and publishes nothing', async () => {
     const topic = recordingTopic();
     const logger = createMemoryLogger();
-    const attempt = parseScorecard(message('reject-random-page.html'), { topic, logger });
+    const attempt = parseScorecard({ topic, logger }, message('reject-random-page.html'));
     await expect(attempt).rejects.toBeInstanceOf(UnreadablePageError);
     expect(topic.published).toEqual([]);
     expect(logger.lines).toContainEqual(
@@ -52,7 +52,7 @@ describe('parse-scorecard', () => {
 
   it('throws a one-line reason for a message that is not a ScorecardHtml', async () => {
     const topic = recordingTopic();
-    const attempt = parseScorecard({ matchId: 'abc' }, { topic, logger: createMemoryLogger() });
+    const attempt = parseScorecard({ topic, logger: createMemoryLogger() }, { matchId: 'abc' });
     await expect(attempt).rejects.toThrow(/^not a ScorecardHtml message: matchId: expected the digits/);
     expect(topic.published).toEqual([]);
   });

@@ -24,7 +24,7 @@ export interface ParseScorecardDeps {
  * ScorecardHtml, or a page that does not parse, throws: the queue retries it and then
  * dead-letters it, the reason is logged, and nothing downstream ever sees it.
  */
-export async function parseScorecard(message: unknown, deps: ParseScorecardDeps): Promise<Scorecard> {
+export async function parseScorecard(deps: ParseScorecardDeps, message: unknown): Promise<Scorecard> {
   const scorecard = toScorecard(message, deps.logger);
   await deps.topic.publish(scorecard);
   deps.logger.info('scorecard published', {

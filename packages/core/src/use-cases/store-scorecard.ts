@@ -10,9 +10,12 @@ import {
 
 export interface StoreScorecardDeps {
   store: ScorecardStore;
+  logger: Logger;
+}
+
+export interface StoreScorecardOptions {
   /** The club's time zone: the team key is per match day there. */
   timeZone: string;
-  logger: Logger;
 }
 
 export interface StoreScorecardResult {
@@ -26,10 +29,11 @@ export interface StoreScorecardResult {
  * redelivered or overtaken message is a harmless no-op (`stale`).
  */
 export async function storeScorecard(
-  scorecard: Scorecard,
   deps: StoreScorecardDeps,
+  scorecard: Scorecard,
+  options: StoreScorecardOptions,
 ): Promise<StoreScorecardResult> {
-  const date = matchDay(scorecard.capturedAt, deps.timeZone);
+  const date = matchDay(scorecard.capturedAt, options.timeZone);
   const [team, match] = await Promise.all([
     deps.store.putIfNewer(teamScorecardKey(date, scorecard.teamId), scorecard),
     deps.store.putIfNewer(matchScorecardKey(scorecard.matchId), scorecard),

@@ -10,8 +10,12 @@ export interface TeardownScraperDeps {
   fixtures: FixturesTable;
   fleet: ScraperFleet;
   clock: Clock;
-  timeZone: string;
   logger: Logger;
+}
+
+export interface TeardownScraperOptions {
+  /** The club's time zone: fixtures are kept per match day there. */
+  timeZone: string;
 }
 
 export type TeardownOutcome =
@@ -33,13 +37,14 @@ export type TeardownOutcome =
  * whose terminate failed the first time.
  */
 export async function teardownScraper(
-  scorecard: Scorecard,
   deps: TeardownScraperDeps,
+  scorecard: Scorecard,
+  options: TeardownScraperOptions,
 ): Promise<TeardownOutcome> {
   const log = { matchId: scorecard.matchId, teamId: scorecard.teamId };
   if (!isGameOver(scorecard)) return { kind: 'not-final' };
 
-  const date = matchDay(scorecard.capturedAt, deps.timeZone);
+  const date = matchDay(scorecard.capturedAt, options.timeZone);
   const marked = await deps.fixtures.markComplete(date, scorecard.matchId, deps.clock.now().toISOString());
   if (!marked) {
     deps.logger.warn('finished match is not in the fixtures table', { ...log, date });

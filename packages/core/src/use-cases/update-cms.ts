@@ -7,8 +7,12 @@ import { isGameOver } from './is-game-over.ts';
 export interface UpdateCmsDeps {
   /** Undefined when the club has no CMS configured: the use case then does nothing. */
   cms: Cms | undefined;
-  timeZone: string;
   logger: Logger;
+}
+
+export interface UpdateCmsOptions {
+  /** The club's time zone: the fixture is found by its match day there. */
+  timeZone: string;
 }
 
 export type UpdateCmsOutcome = CmsOutcome | 'disabled' | 'not-final';
@@ -18,7 +22,11 @@ export type UpdateCmsOutcome = CmsOutcome | 'disabled' | 'not-final';
  * the CMS adapter's write is guarded by the match id, so duplicates and replays report
  * `already-recorded`. Anything but a final scorecard with a result is ignored.
  */
-export async function updateCms(scorecard: Scorecard, deps: UpdateCmsDeps): Promise<UpdateCmsOutcome> {
+export async function updateCms(
+  deps: UpdateCmsDeps,
+  scorecard: Scorecard,
+  options: UpdateCmsOptions,
+): Promise<UpdateCmsOutcome> {
   const fields = { matchId: scorecard.matchId, teamId: scorecard.teamId };
   if (!deps.cms) {
     deps.logger.debug('cms not configured; result not recorded', fields);
@@ -33,7 +41,7 @@ export async function updateCms(scorecard: Scorecard, deps: UpdateCmsDeps): Prom
   }
   const outcome = await deps.cms.recordResult({
     teamId: scorecard.teamId,
-    date: matchDay(scorecard.capturedAt, deps.timeZone),
+    date: matchDay(scorecard.capturedAt, options.timeZone),
     matchId: scorecard.matchId,
     result: scorecard.result,
     scorecardUrl: scorecard.url,

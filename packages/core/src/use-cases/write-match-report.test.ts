@@ -80,6 +80,8 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
+const options = { naming, timeZone: 'Europe/London' };
+
 async function deps(overrides: Partial<WriteMatchReportDeps> = {}): Promise<WriteMatchReportDeps> {
   const dir = await mkdtemp(join(tmpdir(), 'match-report-'));
   dirs.push(dir);
@@ -88,7 +90,6 @@ async function deps(overrides: Partial<WriteMatchReportDeps> = {}): Promise<Writ
     model: undefined,
     cms: undefined,
     clock: { now: () => new Date('2025-06-14T17:41:00.000Z') },
-    timeZone: 'Europe/London',
     logger: createLogger({ service: 'test', level: 'error', write: () => {} }),
     ...overrides,
   };
@@ -97,7 +98,7 @@ async function deps(overrides: Partial<WriteMatchReportDeps> = {}): Promise<Writ
 describe('writing the match report at game over', () => {
   it('stores the template report of a final scorecard when no model is configured', async () => {
     const d = await deps();
-    const outcome = await writeMatchReport(final, naming, d);
+    const outcome = await writeMatchReport(d, final, options);
     expect(outcome).toMatchObject({ kind: 'written', cms: 'disabled' });
     const stored = await d.reports.get('6123456');
     expect(stored).toEqual({
@@ -112,7 +113,7 @@ describe('writing the match report at game over', () => {
 
   it('leaves a scorecard that is not final alone', async () => {
     const d = await deps();
-    expect(await writeMatchReport({ ...final, status: 'in-progress', result: null }, naming, d)).toEqual({
+    expect(await writeMatchReport(d, { ...final, status: 'in-progress', result: null }, options)).toEqual({
       kind: 'not-final',
     });
     expect(await d.reports.get('6123456')).toBeUndefined();
@@ -125,11 +126,12 @@ describe('writing the match report at game over', () => {
       body: 'A Deegan made 61 as Cleckheaton won by 4 wickets.',
     }));
     const d = await deps({ cms, model });
-    const first = await writeMatchReport(final, naming, d);
-    const again = await writeMatchReport(final, naming, {
-      ...d,
-      clock: { now: () => new Date('2025-06-14T19:00:00.000Z') },
-    });
+    const first = await writeMatchReport(d, final, options);
+    const again = await writeMatchReport(
+      { ...d, clock: { now: () => new Date('2025-06-14T19:00:00.000Z') } },
+      final,
+      options,
+    );
     expect(first).toMatchObject({ kind: 'written', cms: 'recorded', report: { generatedBy: 'llm' } });
     expect(again).toMatchObject({ kind: 'already-written', cms: 'already-recorded' });
     if (again.kind === 'not-final' || first.kind === 'not-final') throw new Error('expected reports');
@@ -149,8 +151,8 @@ describe('writing the match report at game over', () => {
     const cms = new RecordingCms();
     const d = await deps({ cms });
     const outcomes = await Promise.all([
-      writeMatchReport(final, naming, d),
-      writeMatchReport(final, naming, d),
+      writeMatchReport(d, final, options),
+      writeMatchReport(d, final, options),
     ]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-written', 'written']);
     expect(new Set(cms.reports.map((r) => r.body)).size).toBe(1);
@@ -163,7 +165,7 @@ describe('writing the match report at game over', () => {
       body: 'Cleckheaton won by 5 wickets.',
     }));
     const d = await deps({ model });
-    const outcome = await writeMatchReport(final, naming, d);
+    const outcome = await writeMatchReport(d, final, options);
     expect(outcome).toMatchObject({ kind: 'written', report: { generatedBy: 'template' } });
   });
 
@@ -178,10 +180,10 @@ describe('writing the match report at game over', () => {
       },
     };
     const d = await deps({ cms: flaky });
-    await expect(writeMatchReport(final, naming, d)).rejects.toThrow('CMS is down');
+    await expect(writeMatchReport(d, final, options)).rejects.toThrow('CMS is down');
     const stored = await d.reports.get('6123456');
     down = false;
-    expect(await writeMatchReport(final, naming, d)).toMatchObject({
+    expect(await writeMatchReport(d, final, options)).toMatchObject({
       kind: 'already-written',
       cms: 'recorded',
       report: stored,

@@ -22,8 +22,14 @@ export interface WriteMatchReportDeps {
   /** Undefined when the club has no CMS. */
   cms: Cms | undefined;
   clock: Clock;
-  timeZone: string;
   logger: Logger;
+}
+
+export interface WriteMatchReportOptions {
+  /** The club's and the team's names as the report says them (`reportNamingFor`). */
+  naming: ReportNaming;
+  /** The club's time zone: the CMS fixture is found by its match day there. */
+  timeZone: string;
 }
 
 export type WriteMatchReportOutcome =
@@ -70,9 +76,9 @@ async function chooseText(
  * whose CMS call failed finish the job on retry.
  */
 export async function writeMatchReport(
-  scorecard: Scorecard,
-  naming: ReportNaming,
   deps: WriteMatchReportDeps,
+  scorecard: Scorecard,
+  options: WriteMatchReportOptions,
 ): Promise<WriteMatchReportOutcome> {
   const fields = { matchId: scorecard.matchId, teamId: scorecard.teamId };
   if (!isGameOver(scorecard)) return { kind: 'not-final' };
@@ -80,7 +86,7 @@ export async function writeMatchReport(
   let report = await deps.reports.get(scorecard.matchId);
   let kind: 'written' | 'already-written' = 'already-written';
   if (!report) {
-    const facts = reportFacts(scorecard, naming);
+    const facts = reportFacts(scorecard, options.naming);
     const { text, by } = await chooseText(facts, templateReport(facts), deps.model, deps.logger, fields);
     const fresh: MatchReport = {
       ...fields,
@@ -104,7 +110,7 @@ export async function writeMatchReport(
   const cms = deps.cms
     ? await deps.cms.recordReport({
         teamId: report.teamId,
-        date: matchDay(scorecard.capturedAt, deps.timeZone),
+        date: matchDay(scorecard.capturedAt, options.timeZone),
         matchId: report.matchId,
         title: report.title,
         body: report.body,
