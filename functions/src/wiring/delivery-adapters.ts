@@ -1,8 +1,6 @@
-import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import {
+  connectionsManagementClient,
   createApiGatewayConnectionSender,
   createDynamoDbBroadcastWatermark,
   createDynamoDbConnections,
@@ -12,17 +10,21 @@ import {
   createDynamoDbSubscriptions,
   createSqsBroadcastQueue,
   createSqsPushQueue,
+  dynamoDbClient,
+  sqsClient,
 } from '@live-scores/aws';
-import type {
-  BroadcastQueue,
-  BroadcastWatermark,
-  ConnectionSender,
-  ConnectionStore,
-  EventLog,
-  IdempotencyStore,
-  PushQueue,
-  RulesStateStore,
-  SubscriptionStore,
+import {
+  lazy,
+  lazyRetrying,
+  type BroadcastQueue,
+  type BroadcastWatermark,
+  type ConnectionSender,
+  type ConnectionStore,
+  type EventLog,
+  type IdempotencyStore,
+  type PushQueue,
+  type RulesStateStore,
+  type SubscriptionStore,
 } from '@live-scores/core';
 import { createWebPushSender, type WebPushSender } from '@live-scores/push';
 import { configFromEnv, requireEnv } from './environment.ts';
@@ -32,77 +34,58 @@ import { configFromEnv, requireEnv } from './environment.ts';
  * reuse connections). Each use is marked pure: a bundle drops the adapters its handler
  * never calls, and with them the environment variables only those adapters read.
  */
-function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
-}
-
-const region = (): string => process.env.AWS_REGION ?? 'eu-west-2';
-const dynamo = /* @__PURE__ */ once(() => new DynamoDBClient({ region: region() }));
-const sqs = /* @__PURE__ */ once(() => new SQSClient({ region: region() }));
-
-export const connections = /* @__PURE__ */ once(
+export const connections = /* @__PURE__ */ lazy(
   (): ConnectionStore =>
-    createDynamoDbConnections({ client: dynamo(), tableName: requireEnv('CONNECTIONS_TABLE') }),
+    createDynamoDbConnections({ client: dynamoDbClient(), tableName: requireEnv('CONNECTIONS_TABLE') }),
 );
 
-export const connectionSender = /* @__PURE__ */ once(
+export const connectionSender = /* @__PURE__ */ lazy(
   (): ConnectionSender =>
     createApiGatewayConnectionSender({
-      client: new ApiGatewayManagementApiClient({
-        region: region(),
-        endpoint: requireEnv('WS_MANAGEMENT_ENDPOINT'),
-      }),
+      client: connectionsManagementClient(requireEnv('WS_MANAGEMENT_ENDPOINT')),
     }),
 );
 
-export const broadcastQueue = /* @__PURE__ */ once(
+export const broadcastQueue = /* @__PURE__ */ lazy(
   (): BroadcastQueue =>
-    createSqsBroadcastQueue({ client: sqs(), queueUrl: requireEnv('BROADCAST_QUEUE_URL') }),
+    createSqsBroadcastQueue({ client: sqsClient(), queueUrl: requireEnv('BROADCAST_QUEUE_URL') }),
 );
 
-export const subscriptions = /* @__PURE__ */ once(
+export const subscriptions = /* @__PURE__ */ lazy(
   (): SubscriptionStore =>
-    createDynamoDbSubscriptions({ client: dynamo(), tableName: requireEnv('SUBSCRIPTIONS_TABLE') }),
+    createDynamoDbSubscriptions({ client: dynamoDbClient(), tableName: requireEnv('SUBSCRIPTIONS_TABLE') }),
 );
 
-export const rulesStates = /* @__PURE__ */ once(
-  (): RulesStateStore => createDynamoDbRulesState({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
+export const rulesStates = /* @__PURE__ */ lazy(
+  (): RulesStateStore =>
+    createDynamoDbRulesState({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
 );
 
-export const eventLog = /* @__PURE__ */ once(
-  (): EventLog => createDynamoDbEventLog({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
+export const eventLog = /* @__PURE__ */ lazy(
+  (): EventLog => createDynamoDbEventLog({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
 );
 
 /** The newest scorecard broadcast per match, kept in the rules table beside its rules state. */
-export const broadcastWatermark = /* @__PURE__ */ once(
+export const broadcastWatermark = /* @__PURE__ */ lazy(
   (): BroadcastWatermark =>
-    createDynamoDbBroadcastWatermark({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
+    createDynamoDbBroadcastWatermark({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
 );
 
 /** Which fan-outs and push jobs are done or in progress, kept in the rules table (`idem#<key>`). */
-export const idempotency = /* @__PURE__ */ once(
+export const idempotency = /* @__PURE__ */ lazy(
   (): IdempotencyStore =>
-    createDynamoDbIdempotency({ client: dynamo(), tableName: requireEnv('RULES_TABLE') }),
+    createDynamoDbIdempotency({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
 );
 
-export const pushQueue = /* @__PURE__ */ once(
-  (): PushQueue => createSqsPushQueue({ client: sqs(), queueUrl: requireEnv('PUSH_QUEUE_URL') }),
+export const pushQueue = /* @__PURE__ */ lazy(
+  (): PushQueue => createSqsPushQueue({ client: sqsClient(), queueUrl: requireEnv('PUSH_QUEUE_URL') }),
 );
-
-let sender: Promise<WebPushSender> | undefined;
 
 /**
  * The web-push sender, with the VAPID private key read from its SSM SecureString (cached
- * for five minutes by Powertools). A failed read is not cached, so the next invocation retries.
+ * for five minutes by Powertools). A failed read is not kept, so the next invocation retries.
  */
-export function pushSender(): Promise<WebPushSender> {
-  sender ??= buildSender().catch((error: unknown) => {
-    sender = undefined;
-    throw error;
-  });
-  return sender;
-}
+export const pushSender = /* @__PURE__ */ lazyRetrying(buildSender);
 
 async function buildSender(): Promise<WebPushSender> {
   const privateKey = await getParameter(requireEnv('VAPID_PRIVATE_KEY_PARAMETER'), {

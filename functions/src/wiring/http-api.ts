@@ -1,4 +1,10 @@
-import { jsonResponse, type HttpRequest, type HttpResponse, type Router } from '@live-scores/core';
+import {
+  jsonResponse,
+  lazyRetrying,
+  type HttpRequest,
+  type HttpResponse,
+  type Router,
+} from '@live-scores/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /** An HTTP API (payload v2) event as the framework-free request both runtimes' routes take. */
@@ -29,16 +35,10 @@ export function httpApiResult(response: HttpResponse): APIGatewayProxyStructured
 export function httpApiHandler(
   build: () => Router | Promise<Router>,
 ): (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> {
-  let router: Promise<Router> | undefined;
+  const router = lazyRetrying(build);
   return async (event) => {
-    router ??= Promise.resolve()
-      .then(build)
-      .catch((error: unknown) => {
-        router = undefined;
-        throw error;
-      });
     const request = httpRequestOf(event);
-    const route = (await router).find(request.method, request.path);
+    const route = (await router()).find(request.method, request.path);
     return httpApiResult(route ? await route(request) : jsonResponse(404, { error: 'not found' }, {}));
   };
 }

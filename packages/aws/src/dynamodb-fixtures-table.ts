@@ -35,8 +35,8 @@ export function fixtureRecordFromItem(item: Record<string, unknown>): FixtureRec
 }
 
 /** A DynamoDB stream's `NewImage` (attribute-value JSON) → the fixture record it holds. */
-export function fixtureRecordFromStreamImage(image: Record<string, AttributeValue>): FixtureRecord {
-  return fixtureRecordFromItem(unmarshall(image));
+export function fixtureRecordFromStreamImage(image: Record<string, unknown>): FixtureRecord {
+  return fixtureRecordFromItem(unmarshall(image as Record<string, AttributeValue>));
 }
 
 const CONDITIONAL_CHECK_FAILED = 'ConditionalCheckFailedException';

@@ -27,6 +27,7 @@ export * from './ports/broadcast-queue.ts';
 export * from './ports/broadcast-watermark.ts';
 export * from './ports/current-scorecards.ts';
 export * from './concurrency.ts';
+export * from './lazy.ts';
 export * from './push-message.ts';
 export * from './push-endpoint/allowed-hosts.ts';
 export * from './push-endpoint/check-endpoint.ts';
