@@ -1,9 +1,9 @@
 import { deliverBroadcastBatch } from '@live-scores/core';
-import { BroadcastBatch, oneLineReason } from '@live-scores/schema';
+import { BroadcastBatch } from '@live-scores/schema';
 import { connections, connectionSender } from './wiring/delivery-adapters.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { parseRecordBody } from './wiring/record-body.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { recordBody } from './wiring/record-body.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('broadcast-batch');
 
@@ -11,6 +11,6 @@ const logger = functionLogger('broadcast-batch');
 export const handler = sqsBatchHandler((record) =>
   deliverBroadcastBatch(
     { connections: connections(), sender: connectionSender(), logger },
-    parseRecordBody(record, BroadcastBatch, 'BroadcastBatch', oneLineReason),
+    recordBody(record, BroadcastBatch, 'BroadcastBatch'),
   ),
 );

@@ -6,8 +6,8 @@ import {
   connectionSender,
 } from './wiring/delivery-adapters.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { scorecardFromRecord } from './wiring/scorecard-record.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { scorecardFromRecord } from './wiring/record-body.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('broadcast');
 

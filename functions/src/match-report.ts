@@ -2,8 +2,8 @@ import { reportNamingFor, systemClock, writeMatchReport } from '@live-scores/cor
 import { cms, reportModel, reportStore, timeZone } from './wiring/aws-adapters.ts';
 import { configFromEnv } from './wiring/environment.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { scorecardFromRecord } from './wiring/scorecard-record.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { scorecardFromRecord } from './wiring/record-body.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('match-report');
 

@@ -2,8 +2,8 @@ import { notifyRules, notifyRulesOptionsFor } from '@live-scores/core';
 import { configFromEnv } from './wiring/environment.ts';
 import { eventLog, pushQueue, rulesStates } from './wiring/delivery-adapters.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { scorecardFromRecord } from './wiring/scorecard-record.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { scorecardFromRecord } from './wiring/record-body.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('notify-rules');
 

@@ -2,7 +2,7 @@ import { parseScorecard } from '@live-scores/core';
 import { htmlObjectReader, scorecardTopic } from './wiring/aws-adapters.ts';
 import { htmlMessageFromRecord } from './wiring/html-message.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('parse-scorecard');
 

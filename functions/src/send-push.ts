@@ -1,5 +1,5 @@
 import { handlePushMessage } from '@live-scores/core';
-import { oneLineReason, PushQueueMessage } from '@live-scores/schema';
+import { PushQueueMessage } from '@live-scores/schema';
 import {
   idempotency,
   pushMessageSettings,
@@ -8,8 +8,8 @@ import {
   subscriptions,
 } from './wiring/delivery-adapters.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { parseRecordBody } from './wiring/record-body.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { recordBody } from './wiring/record-body.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('send-push');
 
@@ -20,7 +20,7 @@ const logger = functionLogger('send-push');
  * and finally dead-lettered; so does a duplicate whose work is still running elsewhere.
  */
 export const handler = sqsBatchHandler(async (record) => {
-  const message = parseRecordBody(record, PushQueueMessage, 'PushQueueMessage', oneLineReason);
+  const message = recordBody(record, PushQueueMessage, 'PushQueueMessage');
   const deps = {
     sender: await pushSender(),
     subscriptions: subscriptions(),

@@ -1,8 +1,8 @@
 import { systemClock, teardownScraper } from '@live-scores/core';
 import { fixturesTable, scraperFleet, timeZone } from './wiring/aws-adapters.ts';
 import { functionLogger } from './wiring/logger.ts';
-import { scorecardFromRecord } from './wiring/scorecard-record.ts';
-import { sqsBatchHandler } from './wiring/sqs-batch.ts';
+import { scorecardFromRecord } from './wiring/record-body.ts';
+import { sqsBatchHandler } from './wiring/batch-handler.ts';
 
 const logger = functionLogger('teardown-scraper');
 
