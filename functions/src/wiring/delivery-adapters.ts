@@ -56,25 +56,29 @@ export const subscriptions = /* @__PURE__ */ lazy(
     createDynamoDbSubscriptions({ client: dynamoDbClient(), tableName: requireEnv('SUBSCRIPTIONS_TABLE') }),
 );
 
+/**
+ * The rules table holds each match's rules state, its event ids, its newest broadcast and the
+ * push claims: one table, so one place that says where it is.
+ */
+const rulesTable = /* @__PURE__ */ lazy(() => ({
+  client: dynamoDbClient(),
+  tableName: requireEnv('RULES_TABLE'),
+}));
+
 export const rulesStates = /* @__PURE__ */ lazy(
-  (): RulesStateStore =>
-    createDynamoDbRulesState({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
+  (): RulesStateStore => createDynamoDbRulesState(rulesTable()),
 );
 
-export const eventLog = /* @__PURE__ */ lazy(
-  (): EventLog => createDynamoDbEventLog({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
-);
+export const eventLog = /* @__PURE__ */ lazy((): EventLog => createDynamoDbEventLog(rulesTable()));
 
 /** The newest scorecard broadcast per match, kept in the rules table beside its rules state. */
 export const broadcastWatermark = /* @__PURE__ */ lazy(
-  (): BroadcastWatermark =>
-    createDynamoDbBroadcastWatermark({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
+  (): BroadcastWatermark => createDynamoDbBroadcastWatermark(rulesTable()),
 );
 
 /** Which fan-outs and push jobs are done or in progress, kept in the rules table (`idem#<key>`). */
 export const idempotency = /* @__PURE__ */ lazy(
-  (): IdempotencyStore =>
-    createDynamoDbIdempotency({ client: dynamoDbClient(), tableName: requireEnv('RULES_TABLE') }),
+  (): IdempotencyStore => createDynamoDbIdempotency(rulesTable()),
 );
 
 export const pushQueue = /* @__PURE__ */ lazy(
