@@ -2,13 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@live-scores/core';
-import type { Scorecard } from '@live-scores/schema';
 import { oneLineReason } from '@live-scores/schema';
 import type { PlannedMatch } from './fixture-plan.ts';
 import { planFixtures } from './fixture-plan.ts';
 import { LiveFeed } from './live-feed.ts';
 import type { AppliedChange, ProducedVersion } from './logs.ts';
-import type { MatchTimeline } from './match.ts';
 import { playMatch } from './match.ts';
 import type { FixtureRow } from './pages.ts';
 import { COOKIE_NAME, renderFixturesPage, renderMatchPage } from './pages.ts';
@@ -21,49 +19,9 @@ import { SimulatorOptions } from './simulator-options.ts';
 import { UnknownMatchError } from './errors.ts';
 import { handleSimRequest } from './site-routes.ts';
 import { truthScorecard } from './truth.ts';
+import type { MatchProgress, RunningSimulator } from './simulator-types.ts';
 
-export interface SimulatedMatch {
-  matchId: string;
-  url: string;
-  /** Team texts as the fixtures page shows them. */
-  home: string;
-  away: string;
-  /** The club team playing, or null for another clubs' match. */
-  teamId: string | null;
-}
-
-export interface MatchProgress {
-  matchId: string;
-  version: number;
-  lastVersion: number;
-  status: Scorecard['status'];
-  result: string | null;
-}
-
-export interface SimulatorStatus {
-  paused: boolean;
-  speed: number;
-  feedConnections: number;
-  matches: (SimulatedMatch & MatchProgress)[];
-}
-
-export interface RunningSimulator {
-  baseUrl: string;
-  fixturesUrl: string;
-  matches: SimulatedMatch[];
-  /** Reveals `balls` more versions (default 1) at once, as one page update. */
-  step(matchId: string, balls?: number): MatchProgress;
-  /** Ground truth at the current version, or at `version`. */
-  truth(matchId: string, version?: number): Scorecard;
-  /** The whole pre-played match, for tests that look ahead. */
-  timeline(matchId: string): MatchTimeline;
-  appliedLog(): AppliedChange[];
-  producedLog(): ProducedVersion[];
-  pause(): void;
-  resume(): void;
-  status(): SimulatorStatus;
-  close(): Promise<void>;
-}
+export type { MatchProgress, RunningSimulator, SimulatedMatch, SimulatorStatus } from './simulator-types.ts';
 
 export interface SimulatorDeps {
   logger?: Logger;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { oneLineReason } from '@live-scores/schema';
 import { AppliedChange } from './logs.ts';
-import type { RunningSimulator } from './server.ts';
+import type { RunningSimulator } from './simulator-types.ts';
 import { SITE_ASSETS } from './site-assets.ts';
 import { UnknownMatchError } from './errors.ts';
 
