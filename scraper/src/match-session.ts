@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from 'puppeteer-core';
 import { TimeoutError } from 'puppeteer-core';
@@ -8,6 +7,7 @@ import { backoffDelay } from './backoff.ts';
 import { acceptCookieBanner } from './browser.ts';
 import { Coalescer } from './coalescer.ts';
 import { Delivery } from './delivery.ts';
+import { snapshotNews, type SnapshotMemory } from './snapshot-news.ts';
 import type { PagePool } from './page-pool.ts';
 import {
   CHANGE_BINDING,
@@ -46,14 +46,6 @@ export interface SessionStatus {
   backlog: number;
 }
 
-function contentHash(snapshot: PageSnapshot): string {
-  return createHash('sha256')
-    .update(snapshot.headerHtml)
-    .update('\0')
-    .update(snapshot.scorecardHtml)
-    .digest('hex');
-}
-
 /**
  * One match on one page: open it, get past the cookie banner, wait for scoring to start,
  * open the scorecard, then turn DOM changes into messages. The page may be replaced at any
@@ -63,7 +55,6 @@ function contentHash(snapshot: PageSnapshot): string {
 export class MatchSession {
   state: SessionState = 'opening';
   private seq = 0;
-  private lastHash: string | undefined;
   private lastChangeAt: Date | undefined;
   private page: Page | undefined;
   private pool: PagePool | undefined;
@@ -73,7 +64,7 @@ export class MatchSession {
   private readAgain = false;
   private forceNext = false;
   /** Which parts the page has shown so far. */
-  private readonly seen = { headerHtml: false, scorecardHtml: false };
+  private memory: SnapshotMemory = { lastHash: undefined, seen: { headerHtml: false, scorecardHtml: false } };
   private timers: NodeJS.Timeout[] = [];
   private readonly coalescer: Coalescer;
   private readonly delivery: Delivery;
@@ -266,26 +257,20 @@ export class MatchSession {
   }
 
   private consider(snapshot: PageSnapshot, reason: string): void {
-    if (snapshot.headerHtml === '' && snapshot.scorecardHtml === '') {
+    const forced = this.forceNext;
+    const verdict = snapshotNews(snapshot, this.memory, forced);
+    if (verdict.kind === 'empty') {
       this.logger.warn('page shows neither header nor scorecard', { reason });
       return;
     }
-    // A part the page had and now lacks is the site re-rendering, not news: sending it would
-    // replace a good scorecard with an empty one. The observer reports its return.
-    const lost = (['headerHtml', 'scorecardHtml'] as const).filter(
-      (part) => snapshot[part] === '' && this.seen[part],
-    );
-    if (lost.length > 0) {
-      this.logger.debug('page part missing; waiting for it to return', { reason, lost });
+    // The observer reports the missing part's return.
+    if (verdict.kind === 'part-missing') {
+      this.logger.debug('page part missing; waiting for it to return', { reason, lost: verdict.lost });
       return;
     }
-    this.seen.headerHtml ||= snapshot.headerHtml !== '';
-    this.seen.scorecardHtml ||= snapshot.scorecardHtml !== '';
-    const hash = contentHash(snapshot);
-    const forced = this.forceNext;
-    if (hash === this.lastHash && !forced) return;
+    if (verdict.kind === 'unchanged') return;
     this.forceNext = false;
-    this.lastHash = hash;
+    this.memory = verdict.memory;
     this.seq += 1;
     const capturedAt = this.deps.now();
     this.lastChangeAt = capturedAt;
