@@ -11,3 +11,4 @@ export * from './cron.ts';
 export * from './html-queue-body.ts';
 export * from './match-report.ts';
 export * from './scorecard-diff.ts';
+export * from './over-history.ts';
