@@ -97,7 +97,17 @@ describe('notifications in Chromium, served by the local runtime', () => {
     expect(keys).toEqual([[...Buffer.from(server.runtime.vapidPublicKey, 'base64url')]]);
     const preferences = {
       teams: ['firstTeam', 'secondTeam', 'thirdTeam', 'sundayTeam'],
-      kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'overs', 'innings-end', 'result'],
+      kinds: [
+        'wicket',
+        'batting-milestone',
+        'bowling-milestone',
+        'overs',
+        'innings-end',
+        'result',
+        'play-started',
+        'innings-break',
+        'abandoned',
+      ],
     };
     expect(requests).toEqual([{ method: 'POST', body: { ...device, preferences } }]);
     expect(await stored()).toEqual([{ ...device, preferences }]);
@@ -122,7 +132,16 @@ describe('notifications in Chromium, served by the local runtime', () => {
     );
     const preferences = {
       teams: ['firstTeam', 'secondTeam', 'thirdTeam'],
-      kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'innings-end', 'result'],
+      kinds: [
+        'wicket',
+        'batting-milestone',
+        'bowling-milestone',
+        'innings-end',
+        'result',
+        'play-started',
+        'innings-break',
+        'abandoned',
+      ],
     };
     expect(requests.at(-1)).toEqual({ method: 'PUT', body: { ...device, preferences } });
     expect((await stored()).map((s) => s.preferences)).toEqual([preferences]);
@@ -133,7 +152,15 @@ describe('notifications in Chromium, served by the local runtime', () => {
     const checked = await page.$$eval('.notify-form input:checked', (inputs) =>
       inputs.map((i) => (i as HTMLInputElement).value),
     );
-    expect(checked).toEqual(['firstTeam', 'secondTeam', 'thirdTeam', 'wickets', 'milestones', 'results']);
+    expect(checked).toEqual([
+      'firstTeam',
+      'secondTeam',
+      'thirdTeam',
+      'wickets',
+      'milestones',
+      'results',
+      'match-state',
+    ]);
   });
 
   it('shows a delivered push as a notification tagged per match and kind, linking to the match', async () => {

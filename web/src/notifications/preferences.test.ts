@@ -20,6 +20,6 @@ describe('notification choices', () => {
 
   it('read back the groups of stored preferences, all of them when kinds are absent', () => {
     expect(groupsIn({ kinds: ['overs', 'result'] })).toEqual(['overs', 'results']);
-    expect(groupsIn({})).toEqual(['wickets', 'milestones', 'overs', 'results']);
+    expect(groupsIn({})).toEqual(['wickets', 'milestones', 'overs', 'results', 'match-state']);
   });
 });

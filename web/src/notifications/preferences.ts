@@ -10,6 +10,11 @@ export const KIND_GROUPS = [
   },
   { id: 'overs', label: 'Score every few overs', kinds: ['overs'] },
   { id: 'results', label: 'Innings ends and results', kinds: ['innings-end', 'result'] },
+  {
+    id: 'match-state',
+    label: 'Start of play, the target and abandonments',
+    kinds: ['play-started', 'innings-break', 'abandoned'],
+  },
 ] as const satisfies readonly { id: string; label: string; kinds: readonly NotificationKind[] }[];
 
 export type KindGroupId = (typeof KIND_GROUPS)[number]['id'];
