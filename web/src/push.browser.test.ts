@@ -108,6 +108,7 @@ describe('notifications in Chromium, served by the local runtime', () => {
         'innings-break',
         'abandoned',
       ],
+      mode: 'everything',
     };
     expect(requests).toEqual([{ method: 'POST', body: { ...device, preferences } }]);
     expect(await stored()).toEqual([{ ...device, preferences }]);
@@ -125,7 +126,12 @@ describe('notifications in Chromium, served by the local runtime', () => {
 
   it('changes the choices with a PUT and shows them again after a reload', async () => {
     await page.click('input[name="kind"][value="overs"]');
-    await page.click('input[name="team"][value="sundayTeam"]');
+    await page.$eval('input[name="team"][value="sundayTeam"]', (input) =>
+      (input as HTMLInputElement).click(),
+    );
+    await page.$eval('input[name="mode"][value="key-moments"]', (input) =>
+      (input as HTMLInputElement).click(),
+    );
     await page.click('.notify-form button.primary');
     await page.waitForFunction(
       () => document.querySelector('.notify-state')?.textContent === 'Notifications are on for this device.',
@@ -142,6 +148,7 @@ describe('notifications in Chromium, served by the local runtime', () => {
         'innings-break',
         'abandoned',
       ],
+      mode: 'key-moments',
     };
     expect(requests.at(-1)).toEqual({ method: 'PUT', body: { ...device, preferences } });
     expect((await stored()).map((s) => s.preferences)).toEqual([preferences]);
@@ -156,6 +163,7 @@ describe('notifications in Chromium, served by the local runtime', () => {
       'firstTeam',
       'secondTeam',
       'thirdTeam',
+      'key-moments',
       'wickets',
       'milestones',
       'results',

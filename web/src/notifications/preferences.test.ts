@@ -12,9 +12,11 @@ describe('notification choices', () => {
     expect(preferencesFor(['firstTeam'], ['wickets', 'results'])).toEqual({
       teams: ['firstTeam'],
       kinds: ['wicket', 'innings-end', 'result'],
+      mode: 'everything',
     });
-    expect(preferencesFor(null, ['milestones'])).toEqual({
+    expect(preferencesFor(null, ['milestones'], 'key-moments')).toEqual({
       kinds: ['batting-milestone', 'bowling-milestone'],
+      mode: 'key-moments',
     });
   });
 
