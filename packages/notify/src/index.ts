@@ -2,3 +2,4 @@ export { applyRules, type ApplyRulesOptions, type ApplyRulesResult } from './app
 export { RulesState, InningsProgress } from './rules-state.ts';
 export { eventIds } from './event-ids.ts';
 export * from './report/index.ts';
+export { groupForDigest, digestOf, type DigestEvent } from './digest/digest.ts';
