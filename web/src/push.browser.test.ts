@@ -97,7 +97,18 @@ describe('notifications in Chromium, served by the local runtime', () => {
     expect(keys).toEqual([[...Buffer.from(server.runtime.vapidPublicKey, 'base64url')]]);
     const preferences = {
       teams: ['firstTeam', 'secondTeam', 'thirdTeam', 'sundayTeam'],
-      kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'overs', 'innings-end', 'result'],
+      kinds: [
+        'wicket',
+        'batting-milestone',
+        'bowling-milestone',
+        'overs',
+        'innings-end',
+        'result',
+        'play-started',
+        'innings-break',
+        'abandoned',
+      ],
+      mode: 'everything',
     };
     expect(requests).toEqual([{ method: 'POST', body: { ...device, preferences } }]);
     expect(await stored()).toEqual([{ ...device, preferences }]);
@@ -115,14 +126,29 @@ describe('notifications in Chromium, served by the local runtime', () => {
 
   it('changes the choices with a PUT and shows them again after a reload', async () => {
     await page.click('input[name="kind"][value="overs"]');
-    await page.click('input[name="team"][value="sundayTeam"]');
+    await page.$eval('input[name="team"][value="sundayTeam"]', (input) =>
+      (input as HTMLInputElement).click(),
+    );
+    await page.$eval('input[name="mode"][value="key-moments"]', (input) =>
+      (input as HTMLInputElement).click(),
+    );
     await page.click('.notify-form button.primary');
     await page.waitForFunction(
       () => document.querySelector('.notify-state')?.textContent === 'Notifications are on for this device.',
     );
     const preferences = {
       teams: ['firstTeam', 'secondTeam', 'thirdTeam'],
-      kinds: ['wicket', 'batting-milestone', 'bowling-milestone', 'innings-end', 'result'],
+      kinds: [
+        'wicket',
+        'batting-milestone',
+        'bowling-milestone',
+        'innings-end',
+        'result',
+        'play-started',
+        'innings-break',
+        'abandoned',
+      ],
+      mode: 'key-moments',
     };
     expect(requests.at(-1)).toEqual({ method: 'PUT', body: { ...device, preferences } });
     expect((await stored()).map((s) => s.preferences)).toEqual([preferences]);
@@ -133,7 +159,16 @@ describe('notifications in Chromium, served by the local runtime', () => {
     const checked = await page.$$eval('.notify-form input:checked', (inputs) =>
       inputs.map((i) => (i as HTMLInputElement).value),
     );
-    expect(checked).toEqual(['firstTeam', 'secondTeam', 'thirdTeam', 'wickets', 'milestones', 'results']);
+    expect(checked).toEqual([
+      'firstTeam',
+      'secondTeam',
+      'thirdTeam',
+      'key-moments',
+      'wickets',
+      'milestones',
+      'results',
+      'match-state',
+    ]);
   });
 
   it('shows a delivered push as a notification tagged per match and kind, linking to the match', async () => {

@@ -13,7 +13,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { NotificationEvent, PushJob } from '@live-scores/schema';
+import { modeOf, type NotificationEvent, type PushJob } from '@live-scores/schema';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiGatewayConnectionSender } from './api-gateway-connection-sender.ts';
@@ -159,6 +159,21 @@ describe('the DynamoDB subscriptions table', () => {
       ExpressionAttributeValues: { ':p': { teams: ['firstTeam'] } },
     });
     expect(remove?.UpdateExpression).toBe('REMOVE preferences');
+  });
+
+  it('sets a mode like any preference, and reads an item stored before modes as everything', async () => {
+    dynamo
+      .on(UpdateCommand)
+      .resolvesOnce({})
+      .on(ScanCommand)
+      .resolvesOnce({ Items: [{ id: 'h1', ...subscription, preferences: { teams: ['firstTeam'] } }] });
+    expect(await table.updatePreferences(subscription.endpoint, { mode: 'results-only' })).toBe(true);
+    expect(dynamo.commandCalls(UpdateCommand)[0]?.args[0].input.ExpressionAttributeValues).toEqual({
+      ':p': { mode: 'results-only' },
+    });
+    const [older] = (await table.listPage()).subscriptions;
+    expect(older?.preferences).toEqual({ teams: ['firstTeam'] });
+    expect(modeOf(older?.preferences)).toBe('everything');
   });
 
   it('scans a team page by page with the paginator, keeping subscribers with no team preference', async () => {

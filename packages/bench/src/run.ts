@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { digestBenchmark } from './benchmarks/digest.ts';
 import { fanoutLatency } from './benchmarks/fanout.ts';
 import { pageUpdateBenchmark } from './benchmarks/page-update.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
@@ -20,6 +21,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   freshnessBenchmark(),
   pageUpdateBenchmark(),
   storeBenchmark(),
+  digestBenchmark(),
 ];
 
 /** `bench/` at the repository root. */

@@ -7,7 +7,9 @@ export interface PushMessageOptions {
   ttlSeconds: { score: number; result: number };
 }
 
-const HIGH_URGENCY: ReadonlySet<NotificationKind> = new Set(['wicket', 'result']);
+const HIGH_URGENCY: ReadonlySet<NotificationKind> = new Set(['wicket', 'result', 'abandoned']);
+/** How a match ended stays worth reading for as long as a result does. */
+const OUTCOMES: ReadonlySet<NotificationKind> = new Set(['result', 'abandoned']);
 
 /** One topic per match and kind (≤ 32 base64url-safe chars), so a newer score replaces an older undelivered one. */
 export function pushTopic(matchId: string, kind: NotificationKind | 'subscribed'): string {
@@ -34,7 +36,7 @@ export function pushMessageForEvent(event: NotificationEvent, options: PushMessa
   };
   return {
     payload,
-    ttlSeconds: event.kind === 'result' ? options.ttlSeconds.result : options.ttlSeconds.score,
+    ttlSeconds: OUTCOMES.has(event.kind) ? options.ttlSeconds.result : options.ttlSeconds.score,
     urgency: HIGH_URGENCY.has(event.kind) ? 'high' : 'normal',
     topic: pushTopic(event.matchId, event.kind),
   };

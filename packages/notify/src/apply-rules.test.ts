@@ -16,8 +16,12 @@ function deliver(cards: Scorecard[], previous?: RulesState, options = OPTIONS) {
   return { events, state: state! };
 }
 
-/** State of a match watched from before the start: everything after it is live. */
-const watching = deliver([scorecard({ seq: 0, status: 'not-started' })]).state;
+/**
+ * State of a match watched from before the start, its first ball already told: everything after
+ * it is live. (The start itself is specified in match-state.test.ts.)
+ */
+const beforeStart = deliver([scorecard({ seq: 0, status: 'not-started' })]).state;
+const watching: RulesState = { ...beforeStart, matchState: { playStarted: true, inningsBreak: false } };
 
 const deegan = (runs: number, figures = {}) => batter('A Deegan', { runs, balls: runs + 10, ...figures });
 const scholesAt = (runs: number, wickets: number, overs: string, batting = [deegan(runs)], more = {}) =>
@@ -304,7 +308,7 @@ describe('applyRules', () => {
       );
     });
 
-    it('tells nothing before the start, then every moment from the first ball on', () => {
+    it('tells nothing before the start, then every moment from the first ball on (the start first)', () => {
       const before = applyRules(undefined, scorecard({ seq: 0, status: 'not-started' }), OPTIONS);
       const firstBall = scorecard({
         seq: 1,
@@ -312,6 +316,7 @@ describe('applyRules', () => {
       });
       expect(before.events).toEqual([]);
       expect(applyRules(before.state, firstBall, OPTIONS).events.map((e) => e.id)).toEqual([
+        '6123456:start',
         '6123456:1:wicket:1',
       ]);
     });
@@ -350,10 +355,16 @@ describe('applyRules', () => {
   describe('innings end', () => {
     const allOut = innings('Scholes', { runs: 104, wickets: 10, overs: '33.4' });
 
-    it('tells an all-out innings once, with the final score instead of an overs update', () => {
+    it('tells an all-out innings once, with the final score instead of an overs update, then the break', () => {
       const cards = [scorecard({ seq: 1, innings: [allOut] }), scorecard({ seq: 2, innings: [allOut] })];
       expect(deliver(cards, watching).events.map((e) => [e.id, e.kind, e.title, e.body])).toEqual([
         ['6123456:1:end', 'innings-end', '1st XI · End of innings', 'Scholes 104 all out (33.4 ov)'],
+        [
+          '6123456:innings-break',
+          'innings-break',
+          '1st XI · Innings break',
+          'Scholes 104 all out (33.4 ov) · Target 105',
+        ],
       ]);
     });
 
@@ -369,6 +380,7 @@ describe('applyRules', () => {
       const rules = NotificationRules.parse({ oversInterval: 0 });
       expect(deliver(cards, watching, { ...OPTIONS, rules }).events.map((e) => [e.id, e.body])).toEqual([
         ['6123456:1:end', 'Scholes 212/7 (40 ov)'],
+        ['6123456:innings-break', 'Scholes 212/7 (40 ov) · Cleckheaton need 213 to win'],
       ]);
     });
 
@@ -382,7 +394,13 @@ describe('applyRules', () => {
       const rules = NotificationRules.parse({ oversInterval: 0 });
       expect(
         deliver([scorecard({ seq: 1, innings: [declared] })], watching, { ...OPTIONS, rules }).events,
-      ).toEqual([expect.objectContaining({ id: '6123456:1:end', body: 'Scholes 250/6 dec (45 ov)' })]);
+      ).toEqual([
+        expect.objectContaining({ id: '6123456:1:end', body: 'Scholes 250/6 dec (45 ov)' }),
+        expect.objectContaining({
+          id: '6123456:innings-break',
+          body: 'Scholes 250/6 dec (45 ov) · Target 251',
+        }),
+      ]);
     });
 
     it('ends the last innings with the match, before the result', () => {

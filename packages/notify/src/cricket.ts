@@ -47,3 +47,16 @@ export function isInningsOver(scorecard: Scorecard, index: number): boolean {
     isDeclared(innings)
   );
 }
+
+/**
+ * "by 8 wickets" or "by 10 runs" for a finished two-innings match, read from the totals; null
+ * when the totals name no winner (a tie, or a chase that neither got there nor ended).
+ */
+export function marginOf(innings: readonly Innings[]): string | null {
+  const [first, chase] = innings;
+  if (!first || !chase || innings.length !== 2) return null;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (chase.total.runs > first.total.runs) return `by ${plural(10 - chase.total.wickets, 'wicket')}`;
+  if (chase.total.runs < first.total.runs) return `by ${plural(first.total.runs - chase.total.runs, 'run')}`;
+  return null;
+}

@@ -11,7 +11,10 @@ import type { MatchId } from '@live-scores/schema';
  *   6123456:1:end                 end of innings 1
  *   6123456:catch-up              the first-sight summary: one per match, whichever scorecard was
  *                                 seen first (under reordering that is not always the earliest)
- *   6123456:result                the result
+ *   6123456:result                the match's outcome: the result, or its abandonment (one or
+ *                                 the other, never both)
+ *   6123456:start                 the first ball of the match
+ *   6123456:innings-break         the first innings is over, the target set
  */
 export const eventIds = {
   overs: (matchId: MatchId, innings: number, overs: number) => `${matchId}:${innings}:overs:${overs}`,
@@ -23,4 +26,6 @@ export const eventIds = {
   inningsEnd: (matchId: MatchId, innings: number) => `${matchId}:${innings}:end`,
   catchUp: (matchId: MatchId) => `${matchId}:catch-up`,
   result: (matchId: MatchId) => `${matchId}:result`,
+  playStarted: (matchId: MatchId) => `${matchId}:start`,
+  inningsBreak: (matchId: MatchId) => `${matchId}:innings-break`,
 };

@@ -3,7 +3,9 @@ import { isInningsOver } from './cricket.ts';
 import { followInnings } from './follow-innings.ts';
 import type { Moment } from './moments.ts';
 import { playerKeys } from './player-keys.ts';
-import { emptyProgress, type RulesState } from './rules-state.ts';
+import { detectMatchState } from './detectors/match-state.ts';
+import { detectOutcome } from './detectors/outcome.ts';
+import { emptyProgress, matchStateOf, type RulesState } from './rules-state.ts';
 
 /**
  * Everything in `scorecard` that `state` has not yet seen, innings by innings, then the result.
@@ -18,7 +20,8 @@ export function followMatch(
   const last = { capturedAt: scorecard.capturedAt, seq: scorecard.seq };
   if (scorecard.status === 'not-started') return { moments: [], state: { ...state, last } };
 
-  const moments: Moment[] = [];
+  const matchState = detectMatchState(scorecard, matchStateOf(state), rules);
+  const moments: Moment[] = matchState.moments.filter((m) => m.kind === 'play-started');
   const innings = [...state.innings];
   scorecard.innings.forEach((current, index) => {
     const view = {
@@ -31,14 +34,14 @@ export function followMatch(
     const followed = followInnings(view, innings[index] ?? emptyProgress(), rules);
     moments.push(...followed.moments);
     innings[index] = followed.progress;
+    // The break follows the first innings' own moments, before anything of the chase.
+    if (index === 0) moments.push(...matchState.moments.filter((m) => m.kind === 'innings-break'));
   });
 
-  const resultDue = scorecard.status === 'complete' && !state.resultSent;
-  if (resultDue && rules.result) {
-    moments.push({ kind: 'result', result: scorecard.result, innings: scorecard.innings });
-  }
+  const outcome = detectOutcome(scorecard, state.resultSent, rules);
+  moments.push(...outcome.moments);
   return {
     moments,
-    state: { ...state, last, innings, resultSent: state.resultSent || resultDue },
+    state: { ...state, last, innings, resultSent: outcome.sent, matchState: matchState.progress },
   };
 }

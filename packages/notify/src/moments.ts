@@ -18,7 +18,10 @@ export type Moment =
   | { kind: 'bowling-milestone'; at: InningsRef; milestone: number; bowler: Bowler; key: string }
   | { kind: 'innings-end'; at: InningsRef }
   | { kind: 'catch-up'; at: InningsRef; innings: Innings[] }
-  | { kind: 'result'; result: string | null; innings: Innings[] };
+  | { kind: 'result'; result: string | null; innings: Innings[] }
+  | { kind: 'play-started'; innings: Innings }
+  | { kind: 'innings-break'; first: Innings; chasing: string | null; target: number }
+  | { kind: 'abandoned'; result: string; innings: Innings[] };
 
 /** What a detector sees: one innings, its players' keys and whether it is over. */
 export interface InningsView extends InningsRef {

@@ -30,10 +30,32 @@ export const RulesState = z.object({
   /** The newest scorecard applied; anything not newer is ignored. */
   last: z.object({ capturedAt: IsoDateTime, seq: count }),
   innings: z.array(InningsProgress),
+  /** The match's outcome (a result or an abandonment) has been passed. */
   resultSent: z.boolean(),
+  /**
+   * Match-state moments already passed. Absent in states saved before these alerts existed:
+   * see `matchStateOf`, which reads such a state as past whatever its innings show.
+   */
+  matchState: z.object({ playStarted: z.boolean(), inningsBreak: z.boolean() }).optional(),
 });
 export type RulesState = z.infer<typeof RulesState>;
 
 export function emptyProgress(): InningsProgress {
   return { overs: 0, dismissed: [], batting: {}, bowling: {}, ended: false };
+}
+
+export type MatchStateProgress = NonNullable<RulesState['matchState']>;
+
+/**
+ * The match-state progress of `state`. A state from before these alerts followed innings
+ * already, so the start (and, once the first innings is over, the break) is behind it: a
+ * deploy mid-match never announces a start that happened hours ago.
+ */
+export function matchStateOf(state: RulesState): MatchStateProgress {
+  return (
+    state.matchState ?? {
+      playStarted: state.innings.length > 0,
+      inningsBreak: state.innings[0]?.ended ?? false,
+    }
+  );
 }

@@ -1,5 +1,5 @@
 import type { Batter, Bowler, Innings } from '@live-scores/schema';
-import { isAllOut, isDeclared } from './cricket.ts';
+import { hasStarted, isAllOut, isDeclared, marginOf } from './cricket.ts';
 import type { Moment } from './moments.ts';
 
 /** Lock screens show a line or two; anything longer is cut here rather than by the phone. */
@@ -37,6 +37,12 @@ function headline(moment: Moment): string {
       return 'Live score';
     case 'result':
       return 'Result';
+    case 'play-started':
+      return 'Play has started';
+    case 'innings-break':
+      return 'Innings break';
+    case 'abandoned':
+      return 'Match abandoned';
   }
 }
 
@@ -54,8 +60,30 @@ function body(moment: Moment): string {
     case 'catch-up':
       return moment.innings.map(scoreLine).join(' · ');
     case 'result':
-      return moment.result ?? (moment.innings.map(scoreLine).join(' · ') || 'Match over');
+      return resultLine(moment.result, moment.innings);
+    case 'play-started':
+      return `${moment.innings.team} batting first · ${scoreLine(moment.innings)}`;
+    case 'innings-break':
+      return inningsBreakLine(moment.first, moment.chasing, moment.target);
+    case 'abandoned':
+      return [moment.result, ...moment.innings.filter(hasStarted).map(scoreLine)].join(' · ');
   }
+}
+
+/**
+ * The league's result line, with the margin worked out from the innings when the league gives
+ * none ("Cleckheaton WON" → "Cleckheaton WON by 8 wickets"); the scores when there is no line.
+ */
+export function resultLine(result: string | null, innings: readonly Innings[]): string {
+  if (result === null) return innings.map(scoreLine).join(' · ') || 'Match over';
+  const margin = /\bWON\b/i.test(result) && !/\bBY\b/i.test(result) ? marginOf(innings) : null;
+  return margin ? `${result} ${margin}` : result;
+}
+
+/** "Scholes 186/7 (40 ov) · Cleckheaton need 187 to win", or "… · Target 187" before the chase shows. */
+export function inningsBreakLine(first: Innings, chasing: string | null, target: number): string {
+  const ask = chasing ? `${chasing} need ${target} to win` : `Target ${target}`;
+  return `${scoreLine(first)} · ${ask}`;
 }
 
 /** "Cleckheaton 176/4 (38.2 ov)", "Scholes 104 all out (33.4 ov)", "Scholes 250/6 dec (45 ov)". */

@@ -38,6 +38,11 @@ function idOf(moment: Moment, matchId: string): string {
     case 'catch-up':
       return eventIds.catchUp(matchId);
     case 'result':
+    case 'abandoned':
       return eventIds.result(matchId);
+    case 'play-started':
+      return eventIds.playStarted(matchId);
+    case 'innings-break':
+      return eventIds.inningsBreak(matchId);
   }
 }

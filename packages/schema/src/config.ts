@@ -135,6 +135,12 @@ export const NotificationRules = z.object({
   bowlingMilestones: z.array(z.number().int().positive().max(10)).default([5, 10]),
   inningsEnd: z.boolean().default(true),
   result: z.boolean().default(true),
+  /** Match-state alerts: the first ball of the match is bowled. */
+  playStarted: z.boolean().default(true),
+  /** The first innings is over: the score and the target ("Scholes need 187 to win"). */
+  inningsBreak: z.boolean().default(true),
+  /** The match is abandoned or cancelled (told instead of a result). */
+  abandoned: z.boolean().default(true),
 });
 export type NotificationRules = z.infer<typeof NotificationRules>;
 

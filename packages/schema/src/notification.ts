@@ -8,6 +8,9 @@ export const NotificationKind = z.enum([
   'bowling-milestone',
   'innings-end',
   'result',
+  'play-started',
+  'innings-break',
+  'abandoned',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

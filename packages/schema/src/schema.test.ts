@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   compareScorecards,
   NotificationEvent,
+  NotificationKind,
   oneLineReason,
   Scorecard,
   Subscription,
+  SubscriptionPreferences,
   wantsNotification,
 } from './index.ts';
 
@@ -108,6 +110,43 @@ describe('wantsNotification', () => {
     expect(wantsNotification({ teams: ['secondTeam'] }, 'firstTeam', 'wicket')).toBe(false);
     expect(wantsNotification({ kinds: ['result'] }, 'firstTeam', 'wicket')).toBe(false);
     expect(wantsNotification({ teams: ['firstTeam'], kinds: ['wicket'] }, 'firstTeam', 'wicket')).toBe(true);
+  });
+
+  const told = (mode: 'everything' | 'key-moments' | 'results-only' | undefined) =>
+    NotificationKind.options.filter((kind) => wantsNotification(mode ? { mode } : {}, 'firstTeam', kind));
+
+  it('lets every kind through in `everything`, which is what a subscription without a mode gets', () => {
+    expect(told('everything')).toEqual(NotificationKind.options);
+    expect(told(undefined)).toEqual(NotificationKind.options);
+  });
+
+  it('keeps to wickets, milestones, results and match state in `key-moments`', () => {
+    expect(told('key-moments')).toEqual([
+      'wicket',
+      'batting-milestone',
+      'bowling-milestone',
+      'result',
+      'play-started',
+      'innings-break',
+      'abandoned',
+    ]);
+  });
+
+  it('keeps to how the match ended in `results-only`', () => {
+    expect(told('results-only')).toEqual(['result', 'abandoned']);
+  });
+
+  it('applies the mode on top of the teams and kinds chosen', () => {
+    expect(wantsNotification({ mode: 'results-only', teams: ['secondTeam'] }, 'firstTeam', 'result')).toBe(
+      false,
+    );
+    expect(wantsNotification({ mode: 'key-moments', kinds: ['overs', 'wicket'] }, 'firstTeam', 'overs')).toBe(
+      false,
+    );
+  });
+
+  it('rejects an unknown mode', () => {
+    expect(SubscriptionPreferences.safeParse({ mode: 'sometimes' }).success).toBe(false);
   });
 });
 

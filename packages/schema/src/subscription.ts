@@ -22,9 +22,32 @@ export const AuthSecret = z.string().refine((v) => base64UrlBytes(v) === 16, {
   error: 'expected keys.auth: base64url of 16 bytes',
 });
 
+/**
+ * How often a supporter's phone buzzes: every event, the key moments (wickets, milestones,
+ * results and match state, not the score every few overs or innings ends), or results only.
+ */
+export const SubscriptionMode = z.enum(['everything', 'key-moments', 'results-only']);
+export type SubscriptionMode = z.infer<typeof SubscriptionMode>;
+
+/** The kinds each mode lets through; `everything` lets all through. */
+export const MODE_KINDS: Record<Exclude<SubscriptionMode, 'everything'>, readonly NotificationKind[]> = {
+  'key-moments': [
+    'wicket',
+    'batting-milestone',
+    'bowling-milestone',
+    'result',
+    'play-started',
+    'innings-break',
+    'abandoned',
+  ],
+  'results-only': ['result', 'abandoned'],
+};
+
 export const SubscriptionPreferences = z.object({
   teams: z.array(TeamId).max(20).optional(),
   kinds: z.array(NotificationKind).max(NotificationKind.options.length).optional(),
+  /** Absent (every subscription stored before modes existed) reads as `everything`. */
+  mode: SubscriptionMode.optional(),
 });
 export type SubscriptionPreferences = z.infer<typeof SubscriptionPreferences>;
 
@@ -41,7 +64,12 @@ export const Subscription = z.object({
 });
 export type Subscription = z.infer<typeof Subscription>;
 
-/** Whether a subscriber asked for this team and kind. */
+/** A subscription's mode; one stored without a mode reads as `everything`. */
+export function modeOf(preferences: SubscriptionPreferences | undefined): SubscriptionMode {
+  return preferences?.mode ?? 'everything';
+}
+
+/** Whether a subscriber asked for this team and kind, within their mode. */
 export function wantsNotification(
   preferences: SubscriptionPreferences | undefined,
   teamId: string,
@@ -49,7 +77,12 @@ export function wantsNotification(
 ): boolean {
   const teams = preferences?.teams;
   const kinds = preferences?.kinds;
-  return (!teams || teams.includes(teamId)) && (!kinds || kinds.includes(kind));
+  const mode = modeOf(preferences);
+  return (
+    (!teams || teams.includes(teamId)) &&
+    (!kinds || kinds.includes(kind)) &&
+    (mode === 'everything' || MODE_KINDS[mode].includes(kind))
+  );
 }
 
 /** `PUT /api/subscriptions`: new preferences for an existing endpoint. */

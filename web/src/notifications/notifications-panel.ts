@@ -1,6 +1,7 @@
 import type { TeamLabel } from '../config/page-config.ts';
 import { h } from '../render/dom.ts';
-import { KIND_GROUPS, groupsIn, preferencesFor, type KindGroupId } from './preferences.ts';
+import type { SubscriptionMode } from '@live-scores/schema';
+import { KIND_GROUPS, MODES, groupsIn, preferencesFor, type KindGroupId } from './preferences.ts';
 import type { PushSubscriptions } from './push-subscriptions.ts';
 import type { PushSupport } from './push-support.ts';
 
@@ -44,6 +45,12 @@ export class NotificationsPanel {
           'team',
           teams.map((t) => ({ value: t.id, label: t.label })),
         ),
+      this.#fieldset(
+        'How often',
+        'mode',
+        MODES.map((m) => ({ value: m.id, label: m.label })),
+        'radio',
+      ),
       this.#fieldset(
         'Tell me about',
         'kind',
@@ -91,13 +98,19 @@ export class NotificationsPanel {
         state.subscribed,
         state.preferences ? groupsIn(state.preferences) : null,
         state.preferences?.teams,
+        state.preferences?.mode,
       );
     } catch {
       this.#show(false, null, undefined);
     }
   }
 
-  #fieldset(legend: string, name: string, options: { value: string; label: string }[]): HTMLFieldSetElement {
+  #fieldset(
+    legend: string,
+    name: string,
+    options: { value: string; label: string }[],
+    type: 'checkbox' | 'radio' = 'checkbox',
+  ): HTMLFieldSetElement {
     const doc = this.#doc;
     return h(
       doc,
@@ -109,7 +122,7 @@ export class NotificationsPanel {
           doc,
           'label',
           {},
-          h(doc, 'input', { type: 'checkbox', name, value: o.value, checked: true }),
+          h(doc, 'input', { type, name, value: o.value, checked: type === 'checkbox' || o === options[0] }),
           ` ${o.label}`,
         ),
       ),
@@ -122,7 +135,12 @@ export class NotificationsPanel {
     );
   }
 
-  #show(subscribed: boolean, groups: KindGroupId[] | null, teams: string[] | undefined): void {
+  #show(
+    subscribed: boolean,
+    groups: KindGroupId[] | null,
+    teams: string[] | undefined,
+    mode?: SubscriptionMode,
+  ): void {
     this.#subscribed = subscribed;
     this.#state.textContent = subscribed
       ? 'Notifications are on for this device.'
@@ -135,6 +153,10 @@ export class NotificationsPanel {
     for (const input of this.#form.querySelectorAll<HTMLInputElement>('input[name="team"]')) {
       if (subscribed) input.checked = !teams || teams.includes(input.value);
     }
+    // A subscription stored without a mode gets everything, and shows it.
+    for (const input of this.#form.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
+      if (subscribed) input.checked = input.value === (mode ?? 'everything');
+    }
   }
 
   async #save(): Promise<void> {
@@ -144,11 +166,12 @@ export class NotificationsPanel {
       this.#state.textContent = 'Choose at least one team and one kind of notification.';
       return;
     }
-    const preferences = preferencesFor(teams, groups);
+    const mode = (this.#checked('mode')[0] ?? 'everything') as SubscriptionMode;
+    const preferences = preferencesFor(teams, groups, mode);
     await this.#run(async () => {
       if (this.#subscribed) await this.subscriptions?.change(preferences);
       else await this.subscriptions?.subscribe(preferences);
-      this.#show(true, groups, preferences.teams);
+      this.#show(true, groups, preferences.teams, mode);
     });
   }
 

@@ -12,14 +12,16 @@ describe('notification choices', () => {
     expect(preferencesFor(['firstTeam'], ['wickets', 'results'])).toEqual({
       teams: ['firstTeam'],
       kinds: ['wicket', 'innings-end', 'result'],
+      mode: 'everything',
     });
-    expect(preferencesFor(null, ['milestones'])).toEqual({
+    expect(preferencesFor(null, ['milestones'], 'key-moments')).toEqual({
       kinds: ['batting-milestone', 'bowling-milestone'],
+      mode: 'key-moments',
     });
   });
 
   it('read back the groups of stored preferences, all of them when kinds are absent', () => {
     expect(groupsIn({ kinds: ['overs', 'result'] })).toEqual(['overs', 'results']);
-    expect(groupsIn({})).toEqual(['wickets', 'milestones', 'overs', 'results']);
+    expect(groupsIn({})).toEqual(['wickets', 'milestones', 'overs', 'results', 'match-state']);
   });
 });

@@ -102,6 +102,23 @@ describe('the subscriptions API', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('changes the mode later, like the teams, and refuses an unknown one with a reason', async () => {
+    const subscription = browserSubscription('/api/mode');
+    await handle(request('POST', { ...subscription, preferences: { mode: 'key-moments' } }));
+    expect((await stored())[0]?.preferences).toEqual({ mode: 'key-moments' });
+    const quieter = await handle(
+      request('PUT', { endpoint: subscription.endpoint, preferences: { mode: 'results-only' } }),
+    );
+    expect(quieter.status).toBe(200);
+    expect((await stored())[0]?.preferences).toEqual({ mode: 'results-only' });
+    const bad = await handle(
+      request('PUT', { endpoint: subscription.endpoint, preferences: { mode: 'sometimes' } }),
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatch(/^preferences\.mode: /);
+    expect((await stored())[0]?.preferences).toEqual({ mode: 'results-only' });
+  });
+
   it('deletes (204) and deletes again without complaint', async () => {
     const subscription = browserSubscription('/api/delete');
     await handle(request('POST', subscription));

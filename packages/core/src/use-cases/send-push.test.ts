@@ -92,6 +92,30 @@ describe('send-push', () => {
       ]);
     });
 
+    it("follows each supporter's mode: a score update reaches `everything` only, a wicket `key-moments` too", async () => {
+      const modes = (['everything', 'key-moments', 'results-only'] as const).map((mode) => ({
+        ...receiver.createSubscription(`/mode/${mode}`),
+        preferences: { mode },
+      }));
+      const store = await storeWith(receiver.createSubscription('/mode/none'), ...modes);
+      const reached = async (kind: Parameters<typeof eventOf>[0]) => {
+        const queue = recordingQueue();
+        await fanOutEvent(
+          { subscriptions: store, pushQueue: queue, logger: createMemoryLogger() },
+          eventOf(kind),
+        );
+        return queue.jobs.flatMap((j) => j.subscriptions.map((s) => new URL(s.endpoint).pathname));
+      };
+      expect(await reached('overs')).toEqual(['/mode/none', '/mode/everything']);
+      expect(await reached('wicket')).toEqual(['/mode/none', '/mode/everything', '/mode/key-moments']);
+      expect(await reached('result')).toEqual([
+        '/mode/none',
+        '/mode/everything',
+        '/mode/key-moments',
+        '/mode/results-only',
+      ]);
+    });
+
     it('splits a large audience into jobs of a few hundred', async () => {
       const store = createMemorySubscriptionStore();
       const template = receiver.createSubscription('/fan/many');

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryLogger } from '@live-scores/core';
+import { modeOf } from '@live-scores/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../manual-clock.ts';
 import { scorecard } from '../testing/scorecards.ts';
@@ -133,6 +134,22 @@ describe('the SQLite subscription store', () => {
       '4',
       '6',
     ]);
+  });
+
+  it('keeps a mode across a restart, and reads a row stored before modes as everything', async () => {
+    const db = open();
+    const store = createSqliteSubscriptionStore(db);
+    await store.put({ ...sub(1), preferences: { teams: ['firstTeam'], mode: 'key-moments' } });
+    // A row exactly as the store wrote it before preferences had a mode.
+    db.sql
+      .prepare('INSERT INTO subscriptions (endpoint, body, all_teams) VALUES (?, ?, 1)')
+      .run(sub(2).endpoint, JSON.stringify({ ...sub(2), preferences: { kinds: ['wicket'] } }));
+    expect(await store.updatePreferences(sub(1).endpoint, { mode: 'results-only' })).toBe(true);
+
+    const [changed, older] = (await createSqliteSubscriptionStore(reopen(db)).listPage()).subscriptions;
+    expect(modeOf(changed?.preferences)).toBe('results-only');
+    expect(older?.preferences).toEqual({ kinds: ['wicket'] });
+    expect(modeOf(older?.preferences)).toBe('everything');
   });
 
   it('finds rows by endpoint and id, leaving out those gone', async () => {
