@@ -13,7 +13,10 @@ export { createJsonLinesHtmlQueue } from './json-lines-html-queue.ts';
 export { isCompleteStatus } from './page-scripts.ts';
 export {
   processTreePids,
+  processRssBytes,
   processTreeRssBytes,
+  processTreePssBytes,
+  processTreeCpuSeconds,
   isAlive,
   processIdentity,
   isSameProcessAlive,

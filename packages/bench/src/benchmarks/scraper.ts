@@ -1,4 +1,4 @@
-import { type ScraperBenchOptions, measureBlockingSavings, measureScraper } from '@live-scores/scraper/bench';
+import { type ScraperBenchOptions, measureBlockingSavings, measureScraper } from './scraper-measure.ts';
 import { median, percentile } from '../stats.ts';
 import type { Benchmark, BenchResult } from '../types.ts';
 

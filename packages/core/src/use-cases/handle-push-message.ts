@@ -1,14 +1,8 @@
 import type { PushJob, PushQueueMessage } from '@live-scores/schema';
 import type { IdempotencyStore } from '../ports/idempotency.ts';
 import { runOnce } from './run-once.ts';
-import {
-  fanOutEvent,
-  sendPushJob,
-  type FanOutDeps,
-  type PushJobReport,
-  type SendPushDeps,
-  type SendPushOptions,
-} from './send-push.ts';
+import { fanOutEvent, type FanOutDeps } from './fan-out-event.ts';
+import { sendPushJob, type PushJobReport, type SendPushDeps, type SendPushOptions } from './send-push-job.ts';
 
 /**
  * Outlasts the longest fan-out or job (send-push's 120 s timeout): a shorter lease would let a

@@ -1,15 +1,15 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '@live-scores/core';
+import { createLogger, sleep } from '@live-scores/core';
 import { type RunningSimulator, startSimulator } from '@live-scores/simulator';
-import { createJsonLinesHtmlQueue } from './json-lines-html-queue.ts';
 import {
+  createJsonLinesHtmlQueue,
   processRssBytes,
   processTreeCpuSeconds,
   processTreePssBytes,
   processTreeRssBytes,
-} from './process-tree.ts';
-import { pause, until } from './testing/wait.ts';
-import { Watcher } from './watcher.ts';
+  Watcher,
+} from '@live-scores/scraper';
+import { eventually } from '@live-scores/test-support';
 
 export interface ScraperBenchOptions {
   matches?: number;
@@ -81,12 +81,12 @@ async function watchedMemory(matches: number, loadUnneeded: boolean): Promise<nu
   const running = watcher.run();
   try {
     for (const match of sim.matches) sim.step(match.matchId);
-    await until(
+    await eventually(
+      'every match watched',
       () => sim.matches.every((m) => (writes.get(m.matchId)?.length ?? 0) >= 1),
       60_000,
-      'every match watched',
     );
-    await pause(2_000);
+    await sleep(2_000);
     return pssMbOf(watcher.browserPid as number);
   } finally {
     await watcher.stop();
@@ -147,31 +147,31 @@ export async function measureScraper(options: ScraperBenchOptions = {}): Promise
   const written = (matchId: string) => writes.get(matchId)?.length ?? 0;
   try {
     for (const id of ids) sim.step(id);
-    await until(() => ids.every((id) => written(id) >= 1), 60_000, 'every match watched');
-    await pause(1_000);
+    await eventually('every match watched', () => ids.every((id) => written(id) >= 1), 60_000);
+    await sleep(1_000);
 
     const emitLatenciesMs: number[] = [];
     for (let i = 0; i < changes; i++) {
       const id = ids[i % ids.length] as string;
       const before = written(id);
       const { version } = sim.step(id);
-      await until(
+      await eventually(
+        `change ${i}`,
         () => written(id) > before && appliedAt(sim, id, version) !== undefined,
         5_000,
-        `change ${i}`,
       );
       emitLatenciesMs.push((writes.get(id)?.[before] as number) - (appliedAt(sim, id, version) as number));
-      await pause(25);
+      await sleep(25);
     }
 
     const pid = watcher.browserPid as number;
-    await pause(2_000);
+    await sleep(2_000);
     const rssMb = (processRssBytes(process.pid) + processTreeRssBytes(pid)) / MB;
     const pssMb = (processTreePssBytes(process.pid, { descendants: false }) + processTreePssBytes(pid)) / MB;
     const cpuBefore =
       processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
     const startedAt = Date.now();
-    await pause(idleSeconds * 1000);
+    await sleep(idleSeconds * 1000);
     const cpuAfter =
       processTreeCpuSeconds(pid) + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
     const idleCpuPct = ((cpuAfter - cpuBefore) / ((Date.now() - startedAt) / 1000)) * 100;

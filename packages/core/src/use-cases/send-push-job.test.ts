@@ -1,0 +1,232 @@
+import { createMemorySubscriptionStore } from '@live-scores/local';
+import { createWebPushSender, generateVapidKeys, type WebPushSender } from '@live-scores/push';
+import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
+import type { PushJob, Subscription } from '@live-scores/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../logger.ts';
+import type { PushQueue } from '../ports/push-queue.ts';
+import type { SubscriptionStore } from '../ports/subscriptions.ts';
+import { eventOf } from '../testing/delivery-fixtures.ts';
+import { PushJobFailed, sendPushJob } from './send-push-job.ts';
+
+const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
+const messageOptions = {
+  pageUrl: 'https://scores.club.example/',
+  ttlSeconds: { score: 1800, result: 86_400 },
+};
+
+function recordingQueue(): PushQueue & { jobs: PushJob[]; delays: (number | undefined)[] } {
+  const jobs: PushJob[] = [];
+  const delays: (number | undefined)[] = [];
+  return {
+    jobs,
+    delays,
+    enqueueEvents: async () => undefined,
+    enqueueJobs: async (batch, options) => {
+      jobs.push(...batch);
+      delays.push(options?.delayMs);
+    },
+  };
+}
+
+const plain = (s: Subscription): Subscription => ({
+  endpoint: s.endpoint,
+  keys: s.keys,
+  ...(s.preferences ? { preferences: s.preferences } : {}),
+});
+
+describe('sending a push job', () => {
+  let receiver: PushReceiver;
+  let sender: WebPushSender;
+  beforeAll(async () => {
+    receiver = await startPushReceiver();
+    sender = createWebPushSender({ vapid, maxSockets: 8 });
+  });
+  afterAll(async () => {
+    await sender.close();
+    await receiver.close();
+  });
+
+  async function storeWith(...subscriptions: Subscription[]): Promise<SubscriptionStore> {
+    const store = createMemorySubscriptionStore();
+    for (const s of subscriptions) await store.put(plain(s));
+    return store;
+  }
+
+  const deps = (subscriptions: SubscriptionStore, pushQueue = recordingQueue()) => ({
+    sender,
+    subscriptions,
+    pushQueue,
+    logger: createMemoryLogger(),
+    sleep: async () => undefined,
+  });
+
+  it('delivers the event as the phone shows it: title, body, tag, url, matchId and kind', async () => {
+    const phone = receiver.createSubscription('/job/phone');
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event: eventOf('wicket'),
+      subscriptions: [plain(phone)],
+      attempt: 0,
+    };
+    const report = await sendPushJob(deps(await storeWith(phone)), job, messageOptions);
+    expect(report).toEqual({ delivered: 1, removed: 0, dropped: 0, requeued: 0 });
+    const push = receiver.received.find((r) => r.path === '/job/phone');
+    expect(push?.payload).toEqual({
+      title: '1st XI: wicket',
+      body: 'A Smith b J Thurwell 10 — Cleckheaton 26 for 1',
+      tag: '6123456-wicket',
+      url: 'https://scores.club.example/?match=6123456',
+      matchId: '6123456',
+      kind: 'wicket',
+    });
+    expect([push?.ttl, push?.urgency, push?.topic]).toEqual([1800, 'high', '6123456-wicket']);
+  });
+
+  it('keeps a result for 24 hours and sends an overs update at normal urgency', async () => {
+    const phone = receiver.createSubscription('/job/kinds');
+    const store = await storeWith(phone);
+    for (const kind of ['result', 'overs'] as const) {
+      await sendPushJob(
+        deps(store),
+        {
+          type: 'send-push',
+          id: 'event-1#0',
+          event: eventOf(kind, { id: `x:${kind}` }),
+          subscriptions: [plain(phone)],
+          attempt: 0,
+        },
+        messageOptions,
+      );
+    }
+    const pushes = receiver.received.filter((r) => r.path === '/job/kinds');
+    expect(pushes.map((p) => [p.ttl, p.urgency])).toEqual([
+      [86_400, 'high'],
+      [1800, 'normal'],
+    ]);
+  });
+
+  it.each([404, 410])('deletes the subscription when the push service answers %i', async (status) => {
+    const gone = receiver.createSubscription(`/job/gone-${status}`);
+    const kept = receiver.createSubscription(`/job/kept-${status}`);
+    receiver.setMode(`/job/gone-${status}`, { status });
+    const store = await storeWith(gone, kept);
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event: eventOf('wicket'),
+      subscriptions: [plain(gone), plain(kept)],
+      attempt: 0,
+    };
+    expect(await sendPushJob(deps(store), job, messageOptions)).toEqual({
+      delivered: 1,
+      removed: 1,
+      dropped: 0,
+      requeued: 0,
+    });
+    expect((await store.listPage()).subscriptions.map((s) => s.endpoint)).toEqual([kept.endpoint]);
+  });
+
+  it('waits as a 429 asks and then delivers', async () => {
+    const busy = receiver.createSubscription('/job/429');
+    receiver.setMode('/job/429', { status: 429, retryAfterSeconds: 2, times: 1 });
+    const waits: number[] = [];
+    const d = { ...deps(await storeWith(busy)), sleep: async (ms: number) => void waits.push(ms) };
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event: eventOf('wicket'),
+      subscriptions: [plain(busy)],
+      attempt: 0,
+    };
+    expect(await sendPushJob(d, job, messageOptions)).toMatchObject({ delivered: 1, requeued: 0 });
+    expect(waits).toEqual([2000]);
+  });
+
+  it('requeues with the asked delay when a 503 asks for longer than is worth waiting here', async () => {
+    const busy = receiver.createSubscription('/job/503');
+    receiver.setMode('/job/503', { status: 503, retryAfterSeconds: 120, times: 1 });
+    const queue = recordingQueue();
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event: eventOf('wicket'),
+      subscriptions: [plain(busy)],
+      attempt: 0,
+    };
+    expect(await sendPushJob(deps(await storeWith(busy), queue), job, messageOptions)).toMatchObject({
+      delivered: 0,
+      requeued: 1,
+    });
+    expect(queue.jobs).toEqual([{ ...job, attempt: 1 }]);
+    expect(queue.delays).toEqual([120_000]);
+  });
+
+  it('retries a 500 with backoff and delivers when the service recovers', async () => {
+    const flaky = receiver.createSubscription('/job/500-recovers');
+    receiver.setMode('/job/500-recovers', { status: 500, times: 2 });
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event: eventOf('wicket'),
+      subscriptions: [plain(flaky)],
+      attempt: 0,
+    };
+    expect(await sendPushJob(deps(await storeWith(flaky)), job, messageOptions)).toMatchObject({
+      delivered: 1,
+    });
+  });
+
+  it('requeues only the failing subscriptions after repeated 500s, and fails the job at the last attempt', async () => {
+    const broken = receiver.createSubscription('/job/500');
+    const fine = receiver.createSubscription('/job/500-neighbour');
+    receiver.setMode('/job/500', { status: 500 });
+    const store = await storeWith(broken, fine);
+    const queue = recordingQueue();
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-1#0',
+      event: eventOf('wicket'),
+      subscriptions: [plain(broken), plain(fine)],
+      attempt: 0,
+    };
+    expect(await sendPushJob(deps(store, queue), job, messageOptions)).toEqual({
+      delivered: 1,
+      removed: 0,
+      dropped: 0,
+      requeued: 1,
+    });
+    expect(queue.jobs[0]?.subscriptions.map((s) => s.endpoint)).toEqual([broken.endpoint]);
+
+    const last: PushJob = { ...job, subscriptions: [plain(broken)], attempt: 2 };
+    await expect(sendPushJob(deps(store, queue), last, messageOptions)).rejects.toBeInstanceOf(PushJobFailed);
+  });
+
+  it.each([400, 413])(
+    'drops the message for a subscription the push service refuses with %i, and keeps the subscription',
+    async (status) => {
+      const refused = receiver.createSubscription(`/job/refused-${status}`);
+      receiver.setMode(`/job/refused-${status}`, { status });
+      const store = await storeWith(refused);
+      const d = deps(store);
+      const job: PushJob = {
+        type: 'send-push',
+        id: 'event-1#0',
+        event: eventOf('wicket'),
+        subscriptions: [plain(refused)],
+        attempt: 0,
+      };
+      expect(await sendPushJob(d, job, messageOptions)).toEqual({
+        delivered: 0,
+        removed: 0,
+        dropped: 1,
+        requeued: 0,
+      });
+      expect((await store.listPage()).subscriptions).toHaveLength(1);
+      expect(d.logger.lines.some((l) => l.message === 'push rejected, dropped for this subscription')).toBe(
+        true,
+      );
+    },
+  );
+});
