@@ -7,6 +7,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { Scorecard } from '@live-scores/schema';
+import { scorecard as aScorecard } from '@live-scores/test-support';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createS3ScorecardStore } from './s3-scorecard-store.ts';
@@ -15,19 +16,7 @@ const s3 = mockClient(S3Client);
 const store = createS3ScorecardStore({ client: new S3Client({ region: 'eu-west-2' }), bucket: 'scores' });
 const key = 'scorecards/2025-06-14/firstTeam.json';
 
-function scorecard(capturedAt: string, seq: number): Scorecard {
-  return {
-    schemaVersion: 1,
-    matchId: '6123456',
-    teamId: 'firstTeam',
-    url: 'https://bradfordcl.play-cricket.com/website/results/6123456',
-    capturedAt,
-    seq,
-    status: 'in-progress',
-    result: null,
-    innings: [],
-  };
-}
+const scorecard = (capturedAt: string, seq: number): Scorecard => aScorecard({ capturedAt, seq });
 
 function s3Error(name: string, status: number): S3ServiceException {
   return new S3ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: status } });

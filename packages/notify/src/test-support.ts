@@ -1,116 +1,23 @@
-import {
-  NotificationRules,
-  type Batter,
-  type Bowler,
-  type Innings,
-  type Scorecard,
-} from '@live-scores/schema';
+import { NotificationRules, type Bowler, type Innings, type Scorecard } from '@live-scores/schema';
 
 import type { ApplyRulesOptions } from './apply-rules.ts';
 
-/** Builders for scorecards in tests: say only the figures a test is about. */
+/** The shared scorecard builders, and the rules' defaults for notify's tests. */
+import { batter, bowler, innings, out, scorecard } from '@live-scores/test-support';
 
-export const MATCH_ID = '6123456';
+export {
+  MATCH_ID,
+  batter,
+  bowler,
+  capturedAt,
+  innings,
+  out,
+  scorecard,
+  type InningsFigures,
+} from '@live-scores/test-support';
+
 export const DEFAULT_RULES: NotificationRules = NotificationRules.parse({});
 export const OPTIONS: ApplyRulesOptions = { rules: DEFAULT_RULES, teamLabel: '1st XI' };
-
-const START = Date.parse('2025-06-14T13:00:00.000Z');
-
-/** The capture time of the `seq`-th scorecard: twenty seconds apart. */
-export function capturedAt(seq: number): string {
-  return new Date(START + seq * 20_000).toISOString();
-}
-
-/** A batter still in (or, with `howOut`, dismissed). */
-export function batter(name: string, figures: Partial<Batter> = {}): Batter {
-  const howOut = figures.howOut ?? 'not out';
-  return {
-    name,
-    howOut,
-    out: figures.out ?? howOut !== 'not out',
-    runs: 0,
-    balls: 0,
-    minutes: null,
-    fours: 0,
-    sixes: 0,
-    strikeRate: null,
-    ...figures,
-  };
-}
-
-export function out(name: string, howOut: string, runs: number, figures: Partial<Batter> = {}): Batter {
-  return batter(name, { howOut, out: true, runs, ...figures });
-}
-
-export function bowler(name: string, figures: Partial<Bowler> = {}): Bowler {
-  return {
-    name,
-    overs: '0',
-    maidens: 0,
-    runs: 0,
-    wickets: 0,
-    wides: null,
-    noBalls: null,
-    economy: null,
-    ...figures,
-  };
-}
-
-export interface InningsFigures {
-  runs: number;
-  wickets: number;
-  overs?: string | null;
-  batting?: Batter[];
-  bowling?: Bowler[];
-  fallOfWickets?: string;
-  /** The site's total text; by default "176 for 4 (38.2 Overs)" or "104 all out (33.4 Overs)". */
-  text?: string;
-}
-
-export function innings(team: string, figures: InningsFigures): Innings {
-  const overs = figures.overs ?? null;
-  const score = figures.wickets >= 10 ? `${figures.runs} all out` : `${figures.runs} for ${figures.wickets}`;
-  return {
-    team,
-    batting: figures.batting ?? [],
-    extras: 0,
-    total: {
-      runs: figures.runs,
-      wickets: figures.wickets,
-      overs,
-      text: figures.text ?? (overs === null ? score : `${score} (${overs} Overs)`),
-    },
-    fallOfWickets: figures.fallOfWickets ?? '',
-    bowling: figures.bowling ?? [],
-  };
-}
-
-export interface CardFigures {
-  seq: number;
-  innings?: Innings[];
-  status?: Scorecard['status'];
-  result?: string | null;
-}
-
-/** The `seq`-th scorecard of the match; in progress unless told otherwise. */
-export function scorecard({
-  seq,
-  innings = [],
-  status = 'in-progress',
-  result = null,
-}: CardFigures): Scorecard {
-  return {
-    schemaVersion: 1,
-    matchId: MATCH_ID,
-    teamId: 'firstTeam',
-    url: `https://bradfordcl.play-cricket.com/website/results/${MATCH_ID}`,
-    capturedAt: capturedAt(seq),
-    seq,
-    status,
-    result,
-    innings,
-  };
-}
 
 /** A small seeded generator (mulberry32), so "random" matches are the same on every run. */
 export function seededRandom(seed: number): () => number {

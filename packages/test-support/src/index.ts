@@ -1,20 +1,4 @@
-import type { Scorecard } from '@live-scores/schema';
-
-/** A valid scorecard of match 6123456 for the first team, varied where a test needs it. */
-export function scorecard(overrides: Partial<Scorecard> = {}): Scorecard {
-  return {
-    schemaVersion: 1,
-    matchId: '6123456',
-    teamId: 'firstTeam',
-    url: 'https://bradfordcl.play-cricket.com/website/results/6123456',
-    capturedAt: '2025-06-14T13:00:00.000Z',
-    seq: 1,
-    status: 'in-progress',
-    result: null,
-    innings: [],
-    ...overrides,
-  };
-}
+export * from './scorecards.ts';
 
 /** Shuffled deterministically, so a failure reproduces. */
 export function shuffled<T>(items: readonly T[], seed = 7): T[] {

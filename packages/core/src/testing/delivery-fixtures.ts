@@ -1,58 +1,29 @@
-import { NotificationRules, type Batter, type NotificationEvent, type Scorecard } from '@live-scores/schema';
+import { NotificationRules, type NotificationEvent, type Scorecard } from '@live-scores/schema';
+import { batter, innings, MATCH_ID, out, scorecard } from '@live-scores/test-support';
 
 /** Scorecards and events for the delivery use cases' tests: one match, told ball by ball. */
 
-export const MATCH_ID = '6123456';
+export { MATCH_ID };
 export const RULES = NotificationRules.parse({});
 export const RULE_OPTIONS = { rules: RULES, teamLabel: '1st XI' };
-
-const START = Date.parse('2025-06-14T13:00:00.000Z');
-
-function batter(name: string, runs: number, howOut = 'not out'): Batter {
-  return {
-    name,
-    howOut,
-    out: howOut !== 'not out',
-    runs,
-    balls: runs,
-    minutes: null,
-    fours: 0,
-    sixes: 0,
-    strikeRate: null,
-  };
-}
 
 /** The `seq`-th capture of the first innings with `wickets` down (openers fall in order). */
 export function scorecardAt(seq: number, wickets: number, teamId = 'firstTeam'): Scorecard {
   const names = ['A Smith', 'B Jones', 'C Brown', 'D White', 'E Green'];
   const batting = names.map((name, i) =>
     i < wickets
-      ? batter(name, 10 + i, `b J Thurwell`)
+      ? out(name, 'b J Thurwell', 10 + i, { balls: 10 + i })
       : i < wickets + 2
-        ? batter(name, 5)
-        : { ...batter(name, 0, ''), runs: null, balls: null },
+        ? batter(name, { runs: 5, balls: 5 })
+        : batter(name, { howOut: '', runs: null, balls: null }),
   );
   const runs = 20 + seq * 3;
-  return {
-    schemaVersion: 1,
-    matchId: MATCH_ID,
+  const fallOfWickets = Array.from({ length: wickets }, (_, i) => `${i + 1}-${15 + i}`).join(' ');
+  return scorecard({
     teamId,
-    url: `https://bradfordcl.play-cricket.com/website/results/${MATCH_ID}`,
-    capturedAt: new Date(START + seq * 20_000).toISOString(),
     seq,
-    status: 'in-progress',
-    result: null,
-    innings: [
-      {
-        team: 'Cleckheaton',
-        batting,
-        extras: 0,
-        total: { runs, wickets, overs: `${seq}`, text: `${runs} for ${wickets} (${seq} Overs)` },
-        fallOfWickets: Array.from({ length: wickets }, (_, i) => `${i + 1}-${15 + i}`).join(' '),
-        bowling: [],
-      },
-    ],
-  };
+    innings: [innings('Cleckheaton', { runs, wickets, overs: `${seq}`, batting, fallOfWickets })],
+  });
 }
 
 export function eventOf(
