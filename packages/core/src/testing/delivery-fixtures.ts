@@ -1,4 +1,11 @@
-import { NotificationRules, type NotificationEvent, type Scorecard } from '@live-scores/schema';
+import {
+  NotificationRules,
+  type NotificationEvent,
+  type PushJob,
+  type Scorecard,
+  type Subscription,
+} from '@live-scores/schema';
+import type { PushQueue } from '../ports/push-queue.ts';
 import { batter, innings, MATCH_ID, out, scorecard } from '@live-scores/test-support';
 
 /** Scorecards and events for the delivery use cases' tests: one match, told ball by ball. */
@@ -41,3 +48,25 @@ export function eventOf(
     ...overrides,
   };
 }
+
+/** A push queue that keeps what was enqueued, and the delay each batch asked for. */
+export function recordingQueue(): PushQueue & { jobs: PushJob[]; delays: (number | undefined)[] } {
+  const jobs: PushJob[] = [];
+  const delays: (number | undefined)[] = [];
+  return {
+    jobs,
+    delays,
+    enqueueEvents: async () => undefined,
+    enqueueJobs: async (batch, options) => {
+      jobs.push(...batch);
+      delays.push(options?.delayMs);
+    },
+  };
+}
+
+/** A subscription as stored: endpoint, keys and preferences, nothing else a receiver added. */
+export const plain = (s: Subscription): Subscription => ({
+  endpoint: s.endpoint,
+  keys: s.keys,
+  ...(s.preferences ? { preferences: s.preferences } : {}),
+});

@@ -1,32 +1,11 @@
 import { createMemorySubscriptionStore } from '@live-scores/local';
 import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
-import type { PushJob, Subscription } from '@live-scores/schema';
+import type { Subscription } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
-import type { PushQueue } from '../ports/push-queue.ts';
 import type { SubscriptionStore } from '../ports/subscriptions.ts';
-import { eventOf } from '../testing/delivery-fixtures.ts';
+import { eventOf, plain, recordingQueue } from '../testing/delivery-fixtures.ts';
 import { fanOutEvent } from './fan-out-event.ts';
-
-function recordingQueue(): PushQueue & { jobs: PushJob[]; delays: (number | undefined)[] } {
-  const jobs: PushJob[] = [];
-  const delays: (number | undefined)[] = [];
-  return {
-    jobs,
-    delays,
-    enqueueEvents: async () => undefined,
-    enqueueJobs: async (batch, options) => {
-      jobs.push(...batch);
-      delays.push(options?.delayMs);
-    },
-  };
-}
-
-const plain = (s: Subscription): Subscription => ({
-  endpoint: s.endpoint,
-  keys: s.keys,
-  ...(s.preferences ? { preferences: s.preferences } : {}),
-});
 
 describe('fanning an event out to push jobs', () => {
   let receiver: PushReceiver;

@@ -4,9 +4,8 @@ import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver
 import type { PushJob, Subscription } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
-import type { PushQueue } from '../ports/push-queue.ts';
 import type { SubscriptionStore } from '../ports/subscriptions.ts';
-import { eventOf } from '../testing/delivery-fixtures.ts';
+import { eventOf, plain, recordingQueue } from '../testing/delivery-fixtures.ts';
 import { PushJobFailed, sendPushJob } from './send-push-job.ts';
 
 const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
@@ -14,26 +13,6 @@ const messageOptions = {
   pageUrl: 'https://scores.club.example/',
   ttlSeconds: { score: 1800, result: 86_400 },
 };
-
-function recordingQueue(): PushQueue & { jobs: PushJob[]; delays: (number | undefined)[] } {
-  const jobs: PushJob[] = [];
-  const delays: (number | undefined)[] = [];
-  return {
-    jobs,
-    delays,
-    enqueueEvents: async () => undefined,
-    enqueueJobs: async (batch, options) => {
-      jobs.push(...batch);
-      delays.push(options?.delayMs);
-    },
-  };
-}
-
-const plain = (s: Subscription): Subscription => ({
-  endpoint: s.endpoint,
-  keys: s.keys,
-  ...(s.preferences ? { preferences: s.preferences } : {}),
-});
 
 describe('sending a push job', () => {
   let receiver: PushReceiver;
