@@ -131,6 +131,17 @@ describe('recording the over history', () => {
     expect(live.received('c0')).toHaveLength(2);
   });
 
+  it('stores a capture with no new ball (upTo moves on) without sending pages what they already show', async () => {
+    const { record, deps, history, live } = setup();
+    await record(3);
+    const again = { ...scorecardAfterBall(3), seq: 4, capturedAt: scorecardAfterBall(4).capturedAt };
+
+    expect(await recordOvers(deps, again)).toEqual({ outcome: 'recorded', attempts: 1 });
+
+    expect((await history())?.upTo.seq).toBe(4);
+    expect(live.received('c0')).toHaveLength(1);
+  });
+
   it('loses nothing when two consumers fold scorecards of one match at the same time', async () => {
     const inOrder = setup();
     for (const ball of ballsUpTo(24)) await inOrder.record(ball);

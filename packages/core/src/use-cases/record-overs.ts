@@ -1,6 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { foldOvers, overHistoryOf } from '@live-scores/notify';
-import { StoredOverHistory, type LiveOversMessage, type Scorecard } from '@live-scores/schema';
+import {
+  StoredOverHistory,
+  type LiveOversMessage,
+  type OverHistory,
+  type Scorecard,
+} from '@live-scores/schema';
 import { sleep } from '../concurrency.ts';
 import type { Logger } from '../logger.ts';
 import type { BroadcastQueue } from '../ports/broadcast-queue.ts';
@@ -32,6 +37,11 @@ export type RecordOversOutcome =
   | { outcome: 'unchanged'; attempts: number }
   | { outcome: 'recorded'; attempts: number; broadcast?: BroadcastReport };
 
+/** Whether pages would show anything new: `upTo` alone moving (a capture with no new ball) is not. */
+function movedOn(before: OverHistory, after: OverHistory): boolean {
+  return before.teamId !== after.teamId || !isDeepStrictEqual(before.innings, after.innings);
+}
+
 export class OverHistoryContention extends Error {
   constructor(matchId: string, attempts: number) {
     super(`over history of match ${matchId} kept changing under us (${attempts} attempts)`);
@@ -44,7 +54,8 @@ export class OverHistoryContention extends Error {
  * only over the version it was folded from: a concurrent save makes this one fold again on
  * the newer fold, so nothing either proved is lost. The fold is order-free, so duplicates
  * change nothing and a late scorecard may still fill a gap. A history that moved on is sent
- * to every live page as `{ type: "overs", history }`.
+ * to every live page as `{ type: "overs", history }`; one where only `upTo` moved is stored
+ * but not sent, since a page would show nothing new.
  */
 export async function recordOvers(
   deps: RecordOversDeps,
@@ -69,7 +80,7 @@ export async function recordOvers(
       await sleep(Math.random() * 20 * attempt);
       continue;
     }
-    if (stored && isDeepStrictEqual(next.history, stored.history)) {
+    if (stored && !movedOn(stored.history, next.history)) {
       deps.logger.info('over history recorded', { ...log, attempt, sent: false });
       return { outcome: 'recorded', attempts: attempt };
     }
