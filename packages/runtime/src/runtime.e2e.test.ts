@@ -12,7 +12,7 @@ import {
   type Scorecard,
 } from '@live-scores/schema';
 import { processTreePids } from '@live-scores/scraper';
-import { startSimulator, type MatchTimeline, type RunningSimulator } from '@live-scores/simulator';
+import { startSimulator, truthOverEnds, type RunningSimulator } from '@live-scores/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startRuntime, type Runtime } from './runtime.ts';
@@ -208,7 +208,7 @@ describe('the single-machine runtime, end to end', () => {
     expect(histories.length).toBeGreaterThanOrEqual(1);
     expect(histories.at(-1)?.innings).toEqual(history.innings);
     expect(history).toMatchObject({ matchId: match!.matchId, teamId: 'firstTeam' });
-    const truth = overEndsOf(simulator.timeline(match!.matchId));
+    const truth = truthOverEnds(simulator.timeline(match!.matchId));
     expect(history.innings).toHaveLength(truth.length);
     history.innings.forEach((innings, i) => {
       expect(innings.overs).toHaveLength(truth[i]!.length);
@@ -219,16 +219,3 @@ describe('the single-machine runtime, end to end', () => {
     });
   });
 });
-
-/** Per innings, the total at the end of over 1, 2, …, from the simulator's own ball-by-ball states. */
-function overEndsOf(timeline: MatchTimeline): { runs: number; wickets: number }[][] {
-  const ends: { runs: number; wickets: number }[][] = [];
-  for (const state of timeline.states)
-    state.innings.forEach((innings, i) => {
-      const over = innings.legalBalls / 6;
-      const list = (ends[i] ??= []);
-      if (Number.isInteger(over) && over === list.length + 1)
-        list.push({ runs: innings.runs, wickets: innings.wickets });
-    });
-  return ends;
-}
