@@ -8,6 +8,7 @@
  */
 import {
   httpApiRouteKey,
+  MATCH_OVERS_PATH,
   MATCH_REPORT_PATH,
   SCORECARDS_PATH,
   SUBSCRIPTIONS_PATH,
@@ -68,6 +69,20 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'scorecardBucket', access: 'write', prefix: 'scorecards/' },
       { resource: 'scorecardBucket', access: 'read', prefix: 'matches/' },
       { resource: 'scorecardBucket', access: 'write', prefix: 'matches/' },
+    ],
+  }),
+  defineFunction({
+    ...pipelineConsumer('record-overs', { batchSize: 5 }),
+    // Its records run one after the other, each sending to every live page.
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    uses: [
+      { resource: 'scorecardBucket', access: 'read', prefix: 'matches/' },
+      { resource: 'scorecardBucket', access: 'write', prefix: 'matches/' },
+      { resource: 'connectionsTable', access: 'scan' },
+      { resource: 'connectionsTable', access: 'write' },
+      { resource: 'liveConnections', access: 'post' },
+      { resource: 'broadcastBatchQueue', access: 'send' },
     ],
   }),
   defineFunction({
@@ -215,6 +230,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     // Reachable from the internet: this bounds what a flood of report requests costs.
     reservedConcurrency: 10,
     trigger: { kind: 'http', routes: [httpApiRouteKey('GET', MATCH_REPORT_PATH)] },
+    uses: [{ resource: 'scorecardBucket', access: 'read', prefix: 'matches/' }],
+  }),
+  defineFunction({
+    name: 'overs-api',
+    description: "Serves a match's over history from the scorecard bucket",
+    ...edge,
+    // CloudFront answers repeats for a few seconds; this bounds what a flood past it costs.
+    reservedConcurrency: 10,
+    trigger: { kind: 'http', routes: [httpApiRouteKey('GET', MATCH_OVERS_PATH)] },
     uses: [{ resource: 'scorecardBucket', access: 'read', prefix: 'matches/' }],
   }),
   defineFunction({

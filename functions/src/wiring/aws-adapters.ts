@@ -7,6 +7,7 @@ import {
   snsClient,
   createEc2ScraperFleet,
   createS3ObjectReader,
+  createS3OverHistoryStore,
   createS3ReportStore,
   createS3ScorecardStore,
   createSnsScorecardTopic,
@@ -17,6 +18,7 @@ import {
   lazyRetrying,
   type Cms,
   type FixturesTable,
+  type OverHistoryStore,
   type ReportModel,
   type ReportStore,
   type ScorecardStore,
@@ -52,6 +54,15 @@ export const scorecardStore = /* @__PURE__ */ lazy(
 export const reportStore = /* @__PURE__ */ lazy(
   (): ReportStore =>
     createS3ReportStore({
+      client: s3Client(),
+      bucket: requireEnv('SCORECARD_BUCKET'),
+    }),
+);
+
+/** Each match's over history under `matches/<matchId>/overs.json` in the scorecard bucket. */
+export const overHistoryStore = /* @__PURE__ */ lazy(
+  (): OverHistoryStore =>
+    createS3OverHistoryStore({
       client: s3Client(),
       bucket: requireEnv('SCORECARD_BUCKET'),
     }),

@@ -29,11 +29,15 @@ function batchHandler<E extends SQSEvent | DynamoDBStreamEvent, R, Response>(
     }) as Promise<Response>;
 }
 
-/** An SQS consumer; the batch's records run at once. */
+/**
+ * An SQS consumer; the batch's records run at once, or with `inOrder` one after the other
+ * (for a consumer whose records of one match would only contend for the same write).
+ */
 export const sqsBatchHandler = (
   handleRecord: (record: SQSRecord) => Promise<unknown>,
+  options: { inOrder: boolean } = { inOrder: false },
 ): ((event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) =>
-  batchHandler(EventType.SQS, handleRecord, { inOrder: false });
+  batchHandler(EventType.SQS, handleRecord, options);
 
 /** A DynamoDB stream consumer; the batch's records run one after the other, in stream order. */
 export const streamBatchHandler = (

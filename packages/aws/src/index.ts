@@ -20,4 +20,5 @@ export * from './s3-object-reader.ts';
 export * from './secret-parameters.ts';
 export * from './ssm-secret-writer.ts';
 export * from './s3-report-store.ts';
+export * from './s3-over-history-store.ts';
 export * from './sdk-clients.ts';

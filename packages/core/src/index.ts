@@ -56,3 +56,5 @@ export * from './ports/report-model.ts';
 export * from './use-cases/write-match-report.ts';
 export * from './http/report-handler.ts';
 export * from './pipeline.ts';
+export * from './ports/over-history-store.ts';
+export * from './use-cases/record-overs.ts';

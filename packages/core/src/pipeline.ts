@@ -11,6 +11,7 @@ import { type FilterPolicy, GAME_OVER_FILTER_POLICY } from './use-cases/is-game-
 import { launchScraper } from './use-cases/launch-scraper.ts';
 import { notifyRules } from './use-cases/notify-rules.ts';
 import { parseScorecard } from './use-cases/parse-scorecard.ts';
+import { recordOvers } from './use-cases/record-overs.ts';
 import { storeScorecard } from './use-cases/store-scorecard.ts';
 import { teardownScraper } from './use-cases/teardown-scraper.ts';
 import { updateCms } from './use-cases/update-cms.ts';
@@ -20,6 +21,7 @@ import { writeMatchReport } from './use-cases/write-match-report.ts';
 export type PortName =
   | 'scorecardTopic'
   | 'scorecardStore'
+  | 'overHistoryStore'
   | 'reportStore'
   | 'reportModel'
   | 'cms'
@@ -97,6 +99,15 @@ export const PIPELINE = {
     message: Scorecard,
     useCase: storeScorecard,
     ports: ['scorecardStore', 'logger'],
+    runtimes: everywhere,
+  },
+  'record-overs': {
+    description:
+      "Folds each scorecard into its match's over history (version-checked) and sends the pages a history that moved on",
+    feed: { kind: 'topic' },
+    message: Scorecard,
+    useCase: recordOvers,
+    ports: ['overHistoryStore', 'connections', 'connectionSender', 'broadcastQueue', 'logger'],
     runtimes: everywhere,
   },
   broadcast: {

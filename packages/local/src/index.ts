@@ -20,6 +20,7 @@ export * from './sqlite/sqlite-subscriptions.ts';
 export * from './sqlite/sqlite-state-stores.ts';
 export * from './sqlite/sqlite-fixtures.ts';
 export * from './sqlite/sqlite-scorecards.ts';
+export * from './sqlite/sqlite-over-histories.ts';
 export * from './sqlite/sqlite-queue.ts';
 export * from './sqlite/push-job-references.ts';
 export * from './sqlite/json-import.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVapidKeys } from '@live-scores/push';
-import { receiveLiveMessage, type LiveMessage, type Scorecard } from '@live-scores/schema';
+import { OverHistory, receiveLiveMessage, type LiveMessage, type Scorecard } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Runtime } from './runtime.ts';
@@ -101,6 +101,7 @@ describe('the local HTTP server', () => {
       'match-report',
       'notify-rules',
       'push',
+      'record-overs',
       'store-scorecard',
       'teardown-scraper',
       'update-cms',
@@ -154,6 +155,28 @@ describe('the local HTTP server', () => {
     await runtime.system.idle();
     expect(await (await get('/api/scorecards/firstTeam')).json()).toEqual(next);
     socket.close();
+  });
+
+  it("serves a match's over history as it stands, 404 with the reason for a match without one, 400 for a bad id", async () => {
+    const current = (await (await get('/api/scorecards/firstTeam')).json()) as Scorecard;
+    const path = `/api/matches/${current.matchId}/overs`;
+    const served = await get(path, { headers: { origin: 'https://club.example' } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('cache-control')).toBe('max-age=5');
+    expect(served.headers.get('access-control-allow-origin')).toBe('https://club.example');
+    const history = OverHistory.parse(await served.json());
+    expect(history).toMatchObject({ matchId: current.matchId, teamId: 'firstTeam' });
+    expect(history.innings.map((i) => [i.team, i.latest.runs, i.latest.wickets])).toEqual(
+      current.innings.map((i) => [i.team, i.total.runs, i.total.wickets]),
+    );
+
+    const none = await get('/api/matches/999999/overs');
+    expect([none.status, await none.json()]).toEqual([
+      404,
+      { error: 'no over history yet for match 999999' },
+    ]);
+    expect((await get('/api/matches/not-a-match/overs')).status).toBe(400);
+    expect((await get(path, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('serves a match report once the game is over: 404 before, the stored report after, 400 for a bad id', async () => {

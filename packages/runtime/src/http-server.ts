@@ -5,6 +5,7 @@ import {
   corsHeaders,
   createRouter,
   matchDay,
+  overHistoryRoutes,
   pageSecurityHeaders,
   reportRoutes,
   scorecardRoutes,
@@ -15,6 +16,7 @@ import {
   type HttpRequest,
   type HttpResponse,
   type Logger,
+  type OverHistoryStore,
   type PageConfigJson,
   type ReportStore,
   type ScorecardStore,
@@ -44,6 +46,8 @@ export interface HttpServerOptions {
   store: ScorecardStore;
   /** `/api/matches/:matchId/report` (core's framework-free handler, as on AWS). */
   reports: ReportStore;
+  /** `/api/matches/:matchId/overs` (core's route, as on AWS). */
+  overs: OverHistoryStore;
   currentScorecards: CurrentScorecards;
   connections: WsConnections;
   /** `/api/subscriptions` and `/api/vapid-public-key` (core's framework-free handler). */
@@ -121,6 +125,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ...scorecardRoutes({ store: options.store, today, pageOrigins: options.pageOrigins }),
       ...subscriptionRoutes(options.subscriptionsApi),
       ...reportRoutes({ reports: options.reports, pageOrigins: options.pageOrigins }),
+      ...overHistoryRoutes({ overs: options.overs, pageOrigins: options.pageOrigins }),
     ],
     { pageOrigins: options.pageOrigins },
   );

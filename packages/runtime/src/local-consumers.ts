@@ -5,6 +5,7 @@ import {
   notifyRules,
   notifyRulesOptionsFor,
   parseScorecard,
+  recordOvers,
   reportNamingFor,
   storeScorecard,
   teardownScraper,
@@ -48,6 +49,16 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
         feed.scorecard(scorecard);
       }
     },
+    'record-overs': (scorecard) =>
+      recordOvers(
+        {
+          store: ports.overHistoryStore,
+          connections: ports.connections.store,
+          sender: ports.connections.sender,
+          logger,
+        },
+        scorecard,
+      ),
     broadcast: (scorecard) =>
       broadcastScorecard(
         {

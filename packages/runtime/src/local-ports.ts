@@ -13,6 +13,7 @@ import {
   createSqliteBroadcastWatermark,
   createSqliteEventLog,
   createSqliteIdempotencyStore,
+  createSqliteOverHistoryStore,
   createSqliteRulesStateStore,
   createSqliteScorecardStore,
   createSqliteSubscriptionStore,
@@ -44,6 +45,7 @@ export function createLocalPorts(options: LocalPortsOptions) {
     reportModel: options.reportModel,
     pushSender: options.pushSender,
     scorecardStore: createSqliteScorecardStore(database),
+    overHistoryStore: createSqliteOverHistoryStore(database),
     /** One report per finished match, a file under `matches/<matchId>/report.json`. */
     reportStore: createFileReportStore(options.dataDir),
     subscriptions: createSqliteSubscriptionStore(database, {

@@ -5,6 +5,7 @@ import type {
   FindFixturesResult,
   FixturesTable,
   Logger,
+  OverHistoryStore,
   PushSender,
   RenderedPage,
   ReportModel,
@@ -51,6 +52,8 @@ export interface LocalSystem {
   store: ScorecardStore;
   /** One report per finished match, under `matches/<matchId>/report.json`. */
   reports: ReportStore;
+  /** Each match's over history, folded from its scorecards as they arrive. */
+  overs: OverHistoryStore;
   subscriptions: SubscriptionStore;
   connections: WsConnections;
   currentScorecards: CurrentScorecards;

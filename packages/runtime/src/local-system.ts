@@ -101,6 +101,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     fleet,
     store: ports.scorecardStore,
     reports: ports.reportStore,
+    overs: ports.overHistoryStore,
     subscriptions: ports.subscriptions,
     connections: ports.connections,
     currentScorecards: { list: () => ports.scorecardStore.listDay(today()) },

@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { createSanityCms, SanityStub } from '@live-scores/cms-sanity';
 import { createMemoryLogger, matchDay, matchScorecardKey } from '@live-scores/core';
 import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
-import { receiveLiveMessage, type LiveMessage, type Scorecard } from '@live-scores/schema';
+import {
+  LiveOversMessage,
+  receiveLiveMessage,
+  type LiveMessage,
+  type OverHistory,
+  type Scorecard,
+} from '@live-scores/schema';
 import { processTreePids } from '@live-scores/scraper';
-import { startSimulator, type RunningSimulator } from '@live-scores/simulator';
+import { startSimulator, truthOverEnds, type RunningSimulator } from '@live-scores/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startRuntime, type Runtime } from './runtime.ts';
@@ -29,6 +35,8 @@ describe('the single-machine runtime, end to end', () => {
   const seen: Scorecard[] = [];
   const cards = new Map<string, Scorecard>();
   let gaps = 0;
+  // Each over history the page was sent.
+  const histories: OverHistory[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'runtime-e2e-'));
@@ -78,7 +86,9 @@ describe('the single-machine runtime, end to end', () => {
     });
     socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/live`);
     socket.on('message', (data) => {
-      const card = receiveLiveMessage(cards, JSON.parse(String(data)) as LiveMessage);
+      const frame = JSON.parse(String(data)) as LiveMessage | LiveOversMessage;
+      if (frame.type === 'overs') return void histories.push(LiveOversMessage.parse(frame).history);
+      const card = receiveLiveMessage(cards, frame);
       if (card === 'gap') gaps++;
       else seen.push(card);
     });
@@ -189,5 +199,23 @@ describe('the single-machine runtime, end to end', () => {
 
     const api = (await (await fetch(`${runtime.url}/api/scorecards/firstTeam`)).json()) as Scorecard;
     expect(api).toEqual(stored);
+
+    // The over history: served on the page's API as the page was last sent it, every over it
+    // names as the simulator bowled it (an over whose end no capture showed is a gap).
+    const overs = await fetch(`${runtime.url}/api/matches/${match!.matchId}/overs`);
+    expect(overs.status).toBe(200);
+    const history = (await overs.json()) as OverHistory;
+    expect(histories.length).toBeGreaterThanOrEqual(1);
+    expect(histories.at(-1)?.innings).toEqual(history.innings);
+    expect(history).toMatchObject({ matchId: match!.matchId, teamId: 'firstTeam' });
+    const truth = truthOverEnds(simulator.timeline(match!.matchId));
+    expect(history.innings).toHaveLength(truth.length);
+    history.innings.forEach((innings, i) => {
+      expect(innings.overs).toHaveLength(truth[i]!.length);
+      innings.overs.forEach((slot, o) => {
+        expect(slot.over).toBe(o + 1);
+        if (!('gap' in slot)) expect({ runs: slot.runs, wickets: slot.wickets }).toEqual(truth[i]![o]);
+      });
+    });
   });
 });

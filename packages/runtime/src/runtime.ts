@@ -223,6 +223,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         clock,
         store: system.store,
         reports: system.reports,
+        overs: system.overs,
         currentScorecards: system.currentScorecards,
         connections: system.connections,
         subscriptionsApi: refusedWhenStorageFull(subscriptionsApi, () => database.health().status === 'full'),

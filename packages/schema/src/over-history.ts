@@ -108,3 +108,10 @@ export function matchOversKey(matchId: string): string {
 export function matchOversPath(matchId: string): string {
   return `/api/matches/${encodeURIComponent(matchId)}/overs`;
 }
+
+/**
+ * What is kept at `matchOversKey`: the history pages are served, and the fold the next
+ * scorecard continues from. One object, so both always change together.
+ */
+export const StoredOverHistory = z.object({ history: OverHistory, fold: OverFold });
+export type StoredOverHistory = z.infer<typeof StoredOverHistory>;

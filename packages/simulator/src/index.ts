@@ -13,8 +13,8 @@ export type {
   InningsState,
 } from './innings.ts';
 export type { Side } from './play-innings.ts';
-export { truthScorecard, truthInnings } from './truth.ts';
-export type { TruthContext } from './truth.ts';
+export { truthScorecard, truthInnings, truthOverEnds } from './truth.ts';
+export type { TruthContext, TruthOverEnd } from './truth.ts';
 export { resultText, resultWords } from './result.ts';
 export { formatOvers } from './figures.ts';
 export { matchUpdate } from './render-match.ts';

@@ -40,3 +40,25 @@ export function truthScorecard(timeline: MatchTimeline, state: MatchState, conte
     innings: state.innings.map(truthInnings),
   });
 }
+
+/** An innings total at the end of an over, as the simulator bowled it. */
+export interface TruthOverEnd {
+  runs: number;
+  wickets: number;
+}
+
+/**
+ * Per innings, the total at the end of over 1, 2, …: the first state whose legal balls reach
+ * the over's sixth. What an over-by-over history folded from the scorecards must agree with.
+ */
+export function truthOverEnds(timeline: MatchTimeline): TruthOverEnd[][] {
+  const ends: TruthOverEnd[][] = [];
+  for (const state of timeline.states)
+    state.innings.forEach((innings, i) => {
+      const over = innings.legalBalls / 6;
+      const list = (ends[i] ??= []);
+      if (Number.isInteger(over) && over === list.length + 1)
+        list.push({ runs: innings.runs, wickets: innings.wickets });
+    });
+  return ends;
+}

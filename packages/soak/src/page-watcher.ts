@@ -1,4 +1,9 @@
-import { receiveLiveMessage, type LiveMessage, type Scorecard } from '@live-scores/schema';
+import {
+  receiveLiveMessage,
+  type LiveMessage,
+  type LiveOversMessage,
+  type Scorecard,
+} from '@live-scores/schema';
 import WebSocket from 'ws';
 
 /** Every card a supporter's open page held (full, or rebuilt from a diff), across reconnections, in arrival order. */
@@ -19,7 +24,10 @@ export function watchPage(): PageWatcher {
       const next = new WebSocket(`${runtimeUrl.replace('http', 'ws')}/live`);
       const cards = new Map<string, Scorecard>();
       next.on('message', (data) => {
-        const card = receiveLiveMessage(cards, JSON.parse(String(data)) as LiveMessage);
+        const frame = JSON.parse(String(data)) as LiveMessage | LiveOversMessage;
+        // The over history is not a scorecard: it neither makes a card nor leaves a gap.
+        if (frame.type === 'overs') return;
+        const card = receiveLiveMessage(cards, frame);
         if (card === 'gap') next.send(JSON.stringify({ action: 'sync' }));
         else frames.push(card);
       });

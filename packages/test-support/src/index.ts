@@ -34,3 +34,5 @@ export async function eventually(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+export { ballsUpTo, scorecardAfterBall } from './over-scorecards.ts';

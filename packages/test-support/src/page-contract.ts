@@ -1,6 +1,6 @@
-import type { Scorecard } from '@live-scores/schema';
+import { OverHistory, type Scorecard } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorecard } from './index.ts';
+import { ballsUpTo, scorecard, scorecardAfterBall } from './index.ts';
 
 export interface ContractAnswer {
   status: number;
@@ -16,7 +16,10 @@ export interface PageApiTarget {
     path: string,
     init?: { headers?: Record<string, string>; body?: string },
   ): Promise<ContractAnswer>;
-  /** Hands a scorecard to the runtime's own store-scorecard step, and waits until it is stored. */
+  /**
+   * Hands a scorecard to the runtime's own scorecard consumers that feed the API
+   * (store-scorecard, record-overs), and waits until they are done.
+   */
   store(scorecard: Scorecard): Promise<void>;
   vapidPublicKey: string;
   /** An origin the runtime's config allows (`server.pageOrigins`). */
@@ -94,6 +97,25 @@ export function describePageContract(runtime: string, start: () => Promise<PageA
       expect([missing.status, json(missing)]).toEqual([404, { error: 'no report yet for match 6123456' }]);
       const bad = await target.request('GET', '/api/matches/not-a-match/report');
       expect(bad.status).toBe(400);
+    });
+
+    it("answers a match's over history once its scorecards are recorded, 404 with the reason before", async () => {
+      const missing = await target.request('GET', '/api/matches/6123499/overs');
+      expect([missing.status, json(missing)]).toEqual([
+        404,
+        { error: 'no over history yet for match 6123499' },
+      ]);
+      for (const ball of ballsUpTo(7)) await target.store(scorecardAfterBall(ball, '6123499'));
+      const answer = await target.request('GET', '/api/matches/6123499/overs', {
+        headers: { origin: target.pageOrigin },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('max-age=5');
+      expect(answer.headers['access-control-allow-origin']).toBe(target.pageOrigin);
+      const history = OverHistory.parse(json(answer));
+      expect(history).toMatchObject({ matchId: '6123499', teamId: 'firstTeam', upTo: { seq: 7 } });
+      expect(history.innings[0]?.overs).toEqual([{ over: 1, runs: 6, wickets: 0 }]);
+      expect((await target.request('GET', '/api/matches/not-a-match/overs')).status).toBe(400);
     });
 
     it('hands out the VAPID public key', async () => {

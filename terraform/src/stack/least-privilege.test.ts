@@ -113,9 +113,9 @@ describe('IAM', () => {
     ]);
   });
 
-  it('lets match-report and report-api touch only match objects, and report-api only read them', () => {
+  it('lets the match-object functions touch only match objects, and the APIs only read them', () => {
     const matchObjects = /^\$\{aws_s3_bucket\.storage_scorecards_bucket_\w+\.arn\}\/matches\/\*$/;
-    for (const name of ['match-report', 'report-api']) {
+    for (const name of ['match-report', 'report-api', 'record-overs', 'overs-api']) {
       const s3 = statementsOf(name).filter((s) => s.Action.some((a) => a.startsWith('s3:')));
       for (const statement of s3)
         for (const r of [statement.Resource].flat()) expect(r).toMatch(matchObjects);
@@ -125,6 +125,11 @@ describe('IAM', () => {
       's3:PutObject',
     ]);
     expect(actionsOf('report-api').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(actionsOf('record-overs').filter((a) => a.startsWith('s3:'))).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(actionsOf('overs-api').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
 
   it('lets send-push write its idempotency records to the rules table, and not read the table', () => {
@@ -200,7 +205,7 @@ describe('IAM', () => {
     const scanners = FUNCTIONS.filter((spec) => actionsOf(spec.name).includes('dynamodb:Scan')).map(
       (s) => s.name,
     );
-    expect(scanners.sort()).toEqual(['broadcast', 'send-push']);
+    expect(scanners.sort()).toEqual(['broadcast', 'record-overs', 'send-push']);
     expect(actionsOf('subscriptions-api')).not.toContain('dynamodb:Scan');
   });
 

@@ -51,6 +51,7 @@ describe('one origin for the whole page', () => {
       ['/live', 'live-api'],
       ['/api/scorecards', 'http-api'],
       ['/api/scorecards/*', 'http-api'],
+      ['/api/matches/*/overs', 'http-api'],
       ['/api/*', 'http-api'],
       ['/sw.js', 'web'],
       ['/scorecards/*', 'scorecards'],
@@ -94,6 +95,7 @@ describe('one origin for the whole page', () => {
     expect(targetOf('GET /api/scorecards/{teamId}')).toBe('live-scores-cleckheaton-scorecards-api');
     expect(targetOf('POST /api/subscriptions')).toBe('live-scores-cleckheaton-subscriptions-api');
     expect(targetOf('GET /api/vapid-public-key')).toBe('live-scores-cleckheaton-subscriptions-api');
+    expect(targetOf('GET /api/matches/{matchId}/overs')).toBe('live-scores-cleckheaton-overs-api');
     expect(behaviourFor('/api/*')).toMatchObject({
       cache_policy_id: CACHING_DISABLED,
       origin_request_policy_id: ALL_VIEWER_EXCEPT_HOST,
@@ -101,9 +103,9 @@ describe('one origin for the whole page', () => {
     });
   });
 
-  it('caches the scorecards routes for five seconds, keyed by Origin so each embedding site gets its CORS answer', () => {
+  it('caches the scorecards and over history routes for five seconds, keyed by Origin so each embedding site gets its CORS answer', () => {
     const policies = new Map(stack.resources('aws_cloudfront_cache_policy'));
-    for (const pattern of ['/api/scorecards', '/api/scorecards/*']) {
+    for (const pattern of ['/api/scorecards', '/api/scorecards/*', '/api/matches/*/overs']) {
       const behaviour = behaviourFor(pattern);
       expect(behaviour.origin_request_policy_id).toBe(ALL_VIEWER_EXCEPT_HOST);
       const policy = policies.get(resourceName(behaviour.cache_policy_id))!;

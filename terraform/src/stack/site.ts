@@ -8,6 +8,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy/index.j
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket/index.js';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object/index.js';
 import {
+  MATCH_OVERS_PATH,
   PAGE_PERMISSIONS_POLICY,
   pageContentSecurityPolicy,
   pageFileHeaders,
@@ -177,8 +178,8 @@ export class Site extends Construct {
         apiOrigin('http-api', props.httpApiDomain),
         apiOrigin('live-api', props.liveApiDomain),
       ],
-      // First match wins: the socket, the cached scorecards routes, the rest of the API, the
-      // service worker, the stored objects; anything else is a file of the page.
+      // First match wins: the socket, the cached scorecards and overs routes, the rest of the
+      // API, the service worker, the stored objects; anything else is a file of the page.
       orderedCacheBehavior: [
         // The upgrade is answered by API Gateway as it is: no headers are added to a 101.
         forwarded(props.livePath, 'live-api', {
@@ -187,6 +188,10 @@ export class Site extends Construct {
         }),
         forwarded(SCORECARDS_PATH, 'http-api', { cachePolicyId: scorecardsApiCache.id }),
         forwarded(`${SCORECARDS_PATH}/*`, 'http-api', { cachePolicyId: scorecardsApiCache.id }),
+        // A match's over history moves on every ball too: cached like the scorecards.
+        forwarded(MATCH_OVERS_PATH.replace(/:[A-Za-z]+/g, '*'), 'http-api', {
+          cachePolicyId: scorecardsApiCache.id,
+        }),
         forwarded('/api/*', 'http-api', {
           allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'POST', 'PATCH', 'DELETE'],
         }),

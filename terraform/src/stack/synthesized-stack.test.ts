@@ -95,6 +95,7 @@ describe('messaging', () => {
       [
         'html-queue',
         'store-scorecard-queue',
+        'record-overs-queue',
         'broadcast-queue',
         'notify-rules-queue',
         'update-cms-queue',
@@ -121,7 +122,7 @@ describe('messaging', () => {
     const subscriptions = stack
       .resources('aws_sns_topic_subscription')
       .filter(([, s]) => s.protocol === 'sqs');
-    expect(subscriptions).toHaveLength(6);
+    expect(subscriptions).toHaveLength(7);
     for (const [, s] of subscriptions) expect(s.raw_message_delivery).toBe(true);
     const filtered = subscriptions.filter(([, s]) => s.filter_policy !== undefined);
     expect(filtered.map(([id]) => id.split('_')[1]).sort()).toEqual([
@@ -137,7 +138,7 @@ describe('messaging', () => {
 
   it('reports batch item failures from every event source mapping, and takes only INSERTs from the fixtures stream', () => {
     const mappings = stack.resources('aws_lambda_event_source_mapping');
-    expect(mappings).toHaveLength(10);
+    expect(mappings).toHaveLength(11);
     for (const [, m] of mappings) expect(m.function_response_types).toEqual(['ReportBatchItemFailures']);
     const stream = mappings.filter(([, m]) => m.starting_position !== undefined);
     expect(stream).toHaveLength(1);
@@ -151,7 +152,7 @@ describe('messaging', () => {
     const fromQueues = stack
       .resources('aws_lambda_event_source_mapping')
       .filter(([, m]) => m.starting_position === undefined);
-    expect(fromQueues).toHaveLength(9);
+    expect(fromQueues).toHaveLength(10);
     for (const [, m] of fromQueues) expect(m.lifecycle).toEqual({ ignore_changes: ['enabled'] });
   });
 
@@ -336,7 +337,7 @@ describe('season switch', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0]?.Action).toEqual(['lambda:UpdateEventSourceMapping']);
     const resources = statements[0]?.Resource as string[];
-    expect(resources).toHaveLength(9);
+    expect(resources).toHaveLength(10);
     for (const r of resources) expect(r).toMatch(/^\$\{aws_lambda_event_source_mapping\.[^.]+\.arn\}$/);
   });
 });
@@ -346,7 +347,7 @@ describe('alarms', () => {
 
   it('alarms on every dead-letter queue holding a message', () => {
     const deadLetters = alarms().filter((a) => a.metric_name === 'ApproximateNumberOfMessagesVisible');
-    expect(deadLetters).toHaveLength(10);
+    expect(deadLetters).toHaveLength(11);
     for (const a of deadLetters)
       expect(a).toMatchObject({ comparison_operator: 'GreaterThanThreshold', threshold: 0 });
   });
@@ -382,6 +383,7 @@ describe('alarms', () => {
         'ws-sync',
         'subscriptions-api',
         'report-api',
+        'overs-api',
         'scorecards-api',
       ]
         .map((name) => `live-scores-cleckheaton-${name}`)
@@ -424,7 +426,15 @@ describe('what the internet can reach', () => {
       (spec) => spec.trigger.kind === 'websocket' || spec.trigger.kind === 'http',
     );
     expect(exposed.map((spec) => spec.name).sort()).toEqual(
-      ['report-api', 'scorecards-api', 'subscriptions-api', 'ws-connect', 'ws-disconnect', 'ws-sync'].sort(),
+      [
+        'report-api',
+        'overs-api',
+        'scorecards-api',
+        'subscriptions-api',
+        'ws-connect',
+        'ws-disconnect',
+        'ws-sync',
+      ].sort(),
     );
     for (const spec of exposed) {
       expect(functionNamed(spec.name)[1].reserved_concurrent_executions, spec.name).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { type MatchDay, TeamId } from '@live-scores/schema';
+import { MatchId, type MatchDay, TeamId } from '@live-scores/schema';
+import type { OverHistoryStore } from '../ports/over-history-store.ts';
 import { SCORECARD_CACHE_CONTROL, teamScorecardKey, type ScorecardStore } from '../ports/scorecard-store.ts';
 import { corsHeaders } from './cors.ts';
 import { jsonResponse } from './json-response.ts';
@@ -71,4 +72,39 @@ export const MATCH_REPORT_PATH = '/api/matches/:matchId/report';
 /** `GET /api/matches/:matchId/report`: the stored match report, 404 until there is one. */
 export function reportRoutes(deps: { reports: ReportStore; pageOrigins: readonly string[] }): Route[] {
   return [{ method: '*', path: MATCH_REPORT_PATH, handle: (request) => reportResponse(request, deps) }];
+}
+
+export const MATCH_OVERS_PATH = '/api/matches/:matchId/overs';
+
+/**
+ * `GET /api/matches/:matchId/overs`: the match's over history (what the live socket sends as
+ * `{ type: "overs" }`), 404 with the reason until it has one. It moves on every ball, so it
+ * is cacheable for as long as a scorecard.
+ */
+export function overHistoryRoutes(deps: {
+  overs: OverHistoryStore;
+  pageOrigins: readonly string[];
+}): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: MATCH_OVERS_PATH,
+      handle: async (request) => {
+        const answer = (status: number, value: unknown): HttpResponse =>
+          jsonResponse(
+            status,
+            value,
+            corsHeaders(request.headers.origin, deps.pageOrigins),
+            SCORECARD_CACHE_CONTROL,
+          );
+        const requested = request.params.matchId ?? '';
+        const matchId = MatchId.safeParse(requested);
+        if (!matchId.success) return answer(400, { error: `"${requested}" is not a match id` });
+        const stored = await deps.overs.load(matchId.data);
+        return stored
+          ? answer(200, stored.history)
+          : answer(404, { error: `no over history yet for match ${matchId.data}` });
+      },
+    },
+  ];
 }

@@ -109,29 +109,51 @@ export async function broadcastScorecard(
     });
     return { outcome: 'stale' };
   }
-  const settings = { ...DEFAULTS, ...options };
   const message = liveMessageFor(scorecard, {
     fetchUrl: options.fetchUrl ?? defaultScorecardUrl,
     ...(move.previous ? { previous: move.previous } : {}),
   });
+  const report = await broadcastFrame(
+    deps,
+    { matchId: scorecard.matchId, teamId: scorecard.teamId, message },
+    options,
+  );
+  return { outcome: 'broadcast', ...report };
+}
+
+/** One serialized live frame about a match, for every open page. */
+export interface LiveFrame {
+  matchId: string;
+  teamId: string;
+  message: string;
+}
+
+/**
+ * Sends one frame to every live-page connection: inline, or past `inlineLimit` connections
+ * split into batches on the queue (when there is one), which the broadcast-batch consumer sends.
+ */
+export async function broadcastFrame(
+  deps: Omit<BroadcastDeps, 'watermark'>,
+  frame: LiveFrame,
+  options: BroadcastOptions = {},
+): Promise<BroadcastReport> {
+  const settings = { ...DEFAULTS, ...options };
   const ids = await allConnectionIds(deps.connections, settings.pageSize);
-  const log = { matchId: scorecard.matchId, teamId: scorecard.teamId, connections: ids.length };
+  const log = { matchId: frame.matchId, teamId: frame.teamId, connections: ids.length };
 
   if (deps.batches && ids.length > settings.inlineLimit) {
     const batches: BroadcastBatch[] = chunk(ids, settings.batchSize).map((connectionIds) => ({
-      matchId: scorecard.matchId,
-      teamId: scorecard.teamId,
-      message,
+      ...frame,
       connectionIds,
     }));
     await deps.batches.enqueue(batches);
     deps.logger.info('broadcast split into batches', { ...log, batches: batches.length });
-    return { outcome: 'broadcast', sent: 0, gone: 0, failed: 0, queuedBatches: batches.length };
+    return { sent: 0, gone: 0, failed: 0, queuedBatches: batches.length };
   }
 
-  const report = await deliverToConnections(deps, message, ids, settings);
+  const report = await deliverToConnections(deps, frame.message, ids, settings);
   deps.logger.info('broadcast delivered', { ...log, ...report });
-  return { outcome: 'broadcast', ...report };
+  return report;
 }
 
 /** One queued slice of a large broadcast, already admitted by the watermark when it was split. */

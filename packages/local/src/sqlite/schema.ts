@@ -54,6 +54,13 @@ CREATE TABLE IF NOT EXISTS broadcast_watermarks (
 
 CREATE TABLE IF NOT EXISTS scorecards (key TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
 
+-- Each match's over history with the fold it came from (a StoredOverHistory), versioned.
+CREATE TABLE IF NOT EXISTS over_histories (
+  match_id TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE IF NOT EXISTS queue_messages (
   id INTEGER PRIMARY KEY,
   queue TEXT NOT NULL,

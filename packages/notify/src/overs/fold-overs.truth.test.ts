@@ -1,5 +1,11 @@
 import type { OverFold, OverHistory, Scorecard } from '@live-scores/schema';
-import { playMatch, truthScorecard, type MatchTimeline } from '@live-scores/simulator';
+import {
+  playMatch,
+  truthOverEnds,
+  truthScorecard,
+  type MatchTimeline,
+  type TruthOverEnd,
+} from '@live-scores/simulator';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../test-support.ts';
 import { foldOvers, overHistoryOf } from './fold-overs.ts';
@@ -27,20 +33,7 @@ function capturesOf(timeline: MatchTimeline): Scorecard[] {
   );
 }
 
-type Truth = { runs: number; wickets: number }[][];
-
-/** Per innings, the total at the end of over 1, 2, …, from the simulator's own states. */
-function overEndsOf(timeline: MatchTimeline): Truth {
-  const ends: Truth = [];
-  for (const state of timeline.states)
-    state.innings.forEach((inn, i) => {
-      const over = inn.legalBalls / 6;
-      const list = (ends[i] ??= []);
-      if (Number.isInteger(over) && over === list.length + 1)
-        list.push({ runs: inn.runs, wickets: inn.wickets });
-    });
-  return ends;
-}
+type Truth = TruthOverEnd[][];
 
 const fold = (cards: readonly Scorecard[]): OverFold =>
   cards.reduce<OverFold | undefined>(foldOvers, undefined)!;
@@ -81,7 +74,7 @@ const matches = [
 describe.each(matches)('the over history of simulated match %o', (settings) => {
   const timeline = playMatch({ ...settings, home, away });
   const cards = capturesOf(timeline);
-  const truth = overEndsOf(timeline);
+  const truth = truthOverEnds(timeline);
   const complete = fold(cards);
 
   it('names the end of every over, as the simulator played it, from every scorecard in order', () => {
