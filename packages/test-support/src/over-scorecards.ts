@@ -1,9 +1,9 @@
 import type { Bowler, Scorecard } from '@live-scores/schema';
+import { bowler, innings, scorecard } from './scorecards.ts';
 
 /** Scorecards for the over history: one run a ball, the overs bowled in turn by two bowlers. */
 
 const BOWLERS = ['J Thurwell', 'R Patel'] as const;
-const START = Date.parse('2025-06-14T13:00:00.000Z');
 
 const oversText = (balls: number): string =>
   balls % 6 === 0 ? `${balls / 6}` : `${Math.floor(balls / 6)}.${balls % 6}`;
@@ -14,41 +14,21 @@ function bowlingAfter(balls: number): Bowler[] {
   for (let ball = 0; ball < balls; ball++) bowled[Math.floor(ball / 6) % 2]! += 1;
   return BOWLERS.map((name, i) => ({ name, balls: bowled[i]! }))
     .filter((b) => b.balls > 0)
-    .map(({ name, balls: theirs }) => ({
-      name,
-      overs: oversText(theirs),
-      maidens: 0,
-      runs: theirs,
-      wickets: 0,
-      wides: 0,
-      noBalls: 0,
-      economy: null,
-    }));
+    .map(({ name, balls: theirs }) =>
+      bowler(name, { overs: oversText(theirs), runs: theirs, wides: 0, noBalls: 0 }),
+    );
 }
 
 /** The scorecard captured just after the `ball`-th legal ball: seq `ball`, twenty seconds apart. */
 export function scorecardAfterBall(ball: number, matchId = '6123456'): Scorecard {
-  const overs = oversText(ball);
-  return {
-    schemaVersion: 1,
+  return scorecard({
     matchId,
-    teamId: 'firstTeam',
     url: `https://bradfordcl.play-cricket.com/website/results/${matchId}`,
-    capturedAt: new Date(START + ball * 20_000).toISOString(),
     seq: ball,
-    status: 'in-progress',
-    result: null,
     innings: [
-      {
-        team: 'Cleckheaton',
-        batting: [],
-        extras: 0,
-        total: { runs: ball, wickets: 0, overs, text: `${ball} for 0 (${overs} Overs)` },
-        fallOfWickets: '',
-        bowling: bowlingAfter(ball),
-      },
+      innings('Cleckheaton', { runs: ball, wickets: 0, overs: oversText(ball), bowling: bowlingAfter(ball) }),
     ],
-  };
+  });
 }
 
 /** Balls 1 to `last`, in order. */
