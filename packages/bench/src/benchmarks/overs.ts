@@ -10,7 +10,7 @@ import {
 } from '@live-scores/core';
 import { createSqliteOverHistoryStore, openLocalDatabase } from '@live-scores/local';
 import type { Scorecard } from '@live-scores/schema';
-import { playMatch, truthScorecard } from '@live-scores/simulator';
+import { playMatch, truthCaptures } from '@live-scores/simulator';
 import { percentile } from '../stats.ts';
 import type { Benchmark, BenchResult } from '../types.ts';
 
@@ -28,15 +28,12 @@ function matchScorecards(oversPerSide: number): Scorecard[] {
     away: { club: 'Scholes CC', text: 'Scholes CC - 1st XI' },
     oversPerSide,
   });
-  return timeline.states.map((state) =>
-    truthScorecard(timeline, state, {
-      matchId: '8100001',
-      teamId: 'firstTeam',
-      url: 'http://127.0.0.1/website/results/8100001',
-      capturedAt: new Date(START + state.elapsed * 1000).toISOString(),
-      seq: state.version,
-    }),
-  );
+  return truthCaptures(timeline, {
+    matchId: '8100001',
+    teamId: 'firstTeam',
+    url: 'http://127.0.0.1/website/results/8100001',
+    startMs: START,
+  });
 }
 
 /**
