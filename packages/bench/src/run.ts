@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { digestBenchmark } from './benchmarks/digest.ts';
 import { fanoutLatency } from './benchmarks/fanout.ts';
+import { oversBenchmark } from './benchmarks/overs.ts';
 import { pageUpdateBenchmark } from './benchmarks/page-update.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
 import { freshnessBenchmark } from './benchmarks/freshness.ts';
@@ -22,6 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   pageUpdateBenchmark(),
   storeBenchmark(),
   digestBenchmark(),
+  oversBenchmark(),
 ];
 
 /** `bench/` at the repository root. */

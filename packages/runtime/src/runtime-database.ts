@@ -101,7 +101,7 @@ export async function openRuntimeDatabase(
 export async function clearMatchDay(db: LocalDatabase): Promise<void> {
   await db.write(() =>
     db.sql.exec(
-      'DELETE FROM fixtures; DELETE FROM rules_state; DELETE FROM event_log; DELETE FROM queue_messages; DELETE FROM scorecards;',
+      'DELETE FROM fixtures; DELETE FROM rules_state; DELETE FROM event_log; DELETE FROM queue_messages; DELETE FROM scorecards; DELETE FROM over_histories;',
     ),
   );
 }

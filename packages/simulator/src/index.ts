@@ -13,7 +13,7 @@ export type {
   InningsState,
 } from './innings.ts';
 export type { Side } from './play-innings.ts';
-export { truthScorecard, truthInnings, truthOverEnds } from './truth.ts';
+export { truthCaptures, truthScorecard, truthInnings, truthOverEnds } from './truth.ts';
 export type { TruthContext, TruthOverEnd } from './truth.ts';
 export { resultText, resultWords } from './result.ts';
 export { formatOvers } from './figures.ts';

@@ -62,3 +62,21 @@ export function truthOverEnds(timeline: MatchTimeline): TruthOverEnd[][] {
     });
   return ends;
 }
+
+/**
+ * Every state of a match as a perfect scraper would capture it: seq its version, captured at
+ * `startMs` plus the match time it happened.
+ */
+export function truthCaptures(
+  timeline: MatchTimeline,
+  context: Omit<TruthContext, 'capturedAt' | 'seq'> & { startMs: number },
+): Scorecard[] {
+  const { startMs, ...who } = context;
+  return timeline.states.map((state) =>
+    truthScorecard(timeline, state, {
+      ...who,
+      capturedAt: new Date(startMs + state.elapsed * 1000).toISOString(),
+      seq: state.version,
+    }),
+  );
+}

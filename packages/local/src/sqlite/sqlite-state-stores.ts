@@ -11,29 +11,19 @@ import { compareScorecards, isSameCapture, type Scorecard } from '@live-scores/s
 import type { EventLogOptions } from '../event-log.ts';
 import type { IdempotencyStoreOptions } from '../idempotency-store.ts';
 import type { LocalDatabase } from './database.ts';
+import { versionedRows } from './versioned-rows.ts';
 
 const THREE_DAYS_MS = 3 * 24 * 3600_000;
 
 /** Each match's rules state with a version; a save against a stale version is a conflict. */
 export function createSqliteRulesStateStore(db: LocalDatabase): RulesStateStore {
-  const load = db.sql.prepare('SELECT state, version FROM rules_state WHERE match_id = ?');
-  const versionOf = db.sql.prepare('SELECT version FROM rules_state WHERE match_id = ?').pluck();
-  const upsert = db.sql.prepare(
-    `INSERT INTO rules_state (match_id, state, version) VALUES (?, ?, ?)
-     ON CONFLICT (match_id) DO UPDATE SET state = excluded.state, version = excluded.version`,
-  );
+  const rows = versionedRows(db, { table: 'rules_state', column: 'state' });
   return {
     async load(matchId) {
-      const row = load.get(matchId) as { state: string; version: number } | undefined;
-      return row ? { state: RulesState.parse(JSON.parse(row.state)), version: row.version } : null;
+      const row = rows.load(matchId);
+      return row ? { state: RulesState.parse(JSON.parse(row.json)), version: row.version } : null;
     },
-    save: (matchId, state, expectedVersion) =>
-      db.write(() => {
-        if (((versionOf.get(matchId) as number | undefined) ?? 0) !== expectedVersion)
-          return 'conflict' as const;
-        upsert.run(matchId, JSON.stringify(state), expectedVersion + 1);
-        return 'saved' as const;
-      }),
+    save: (matchId, state, expectedVersion) => rows.save(matchId, JSON.stringify(state), expectedVersion),
   };
 }
 

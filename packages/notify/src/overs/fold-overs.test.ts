@@ -1,6 +1,6 @@
 import { OverFold, OverHistory, type Bowler, type Scorecard } from '@live-scores/schema';
 import { describe, expect, it } from 'vitest';
-import { bowler, innings, scorecard } from '../test-support.ts';
+import { bowler, capturedAt, innings, scorecard } from '../test-support.ts';
 import { foldOvers, overHistoryOf } from './fold-overs.ts';
 
 /** Scholes batting: the total after `overs`, and the bowlers' figures then. */
@@ -90,6 +90,15 @@ describe('the over history of a match', () => {
     const fold = [s3, chase, s4].reduce<OverFold | undefined>(foldOvers, undefined)!;
     expect(overHistoryOf(fold).innings.map((i) => i.team)).toEqual(['Scholes', 'Cleckheaton']);
     expect(overHistoryOf(fold).innings[1]!.latest).toEqual({ legalBalls: 1, runs: 1, wickets: 0 });
+  });
+
+  it('stays the same size while captures move no total: a finished innings seen all through the next', () => {
+    const again = (seq: number) => ({ ...s3, seq, capturedAt: capturedAt(seq) });
+    const once = foldOvers(undefined, s3);
+    const often = Array.from({ length: 200 }, (_, i) => again(10 + i)).reduce(foldOvers, once);
+    expect(often.innings[0]!.thisOver).toEqual(once.innings[0]!.thisOver);
+    expect(overHistoryOf(often).innings).toEqual(overHistoryOf(once).innings);
+    expect(overHistoryOf(often).upTo.seq).toBe(209);
   });
 
   it("leaves a fold alone for another match's scorecard, and round-trips its stored form", () => {

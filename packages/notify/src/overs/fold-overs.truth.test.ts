@@ -1,8 +1,8 @@
 import type { OverFold, OverHistory, Scorecard } from '@live-scores/schema';
 import {
   playMatch,
+  truthCaptures,
   truthOverEnds,
-  truthScorecard,
   type MatchTimeline,
   type TruthOverEnd,
 } from '@live-scores/simulator';
@@ -21,17 +21,13 @@ const home = { club: 'Cleckheaton CC', text: 'Cleckheaton CC - 1st XI' };
 const away = { club: 'Scholes CC', text: 'Scholes CC - 1st XI' };
 const start = Date.parse('2026-06-13T13:00:00.000Z');
 
-function capturesOf(timeline: MatchTimeline): Scorecard[] {
-  return timeline.states.map((state) =>
-    truthScorecard(timeline, state, {
-      matchId: '7000001',
-      teamId: 'firstTeam',
-      url: 'http://127.0.0.1:8081/website/results/7000001',
-      capturedAt: new Date(start + state.elapsed * 1000).toISOString(),
-      seq: state.version,
-    }),
-  );
-}
+const capturesOf = (timeline: MatchTimeline): Scorecard[] =>
+  truthCaptures(timeline, {
+    matchId: '7000001',
+    teamId: 'firstTeam',
+    url: 'http://127.0.0.1:8081/website/results/7000001',
+    startMs: start,
+  });
 
 type Truth = TruthOverEnd[][];
 

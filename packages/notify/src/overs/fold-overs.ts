@@ -100,14 +100,19 @@ function foldInnings(fold: InningsFold | undefined, team: string, sighting: Sigh
   const newer = compareScorecards(sighting, current.latest) > 0;
   const latest = newer ? sighting : current.latest;
   const inProgress = overOf(latest.legalBalls);
+  // One sighting per total, the oldest: captures that move no total (a finished innings seen
+  // again all through the next, a drinks break) add nothing, so the fold stays the same size.
   const seen = [...current.thisOver, { ...position(sighting), ...totalsOf(sighting) }]
     .filter((s) => overOf(s.legalBalls) === inProgress)
-    .filter((s, i, all) => all.findIndex((o) => compareScorecards(o, s) === 0) === i)
-    .sort(compareScorecards);
+    .sort(compareScorecards)
+    .filter((s, i, all) => all.findIndex((o) => sameTotals(o, s)) === i);
   return prove({ team: newer ? team : current.team, ends: current.ends, before, at, latest, thisOver: seen });
 }
 
 const totalsOf = (s: Totals): Totals => ({ legalBalls: s.legalBalls, runs: s.runs, wickets: s.wickets });
+
+const sameTotals = (a: Totals, b: Totals): boolean =>
+  a.legalBalls === b.legalBalls && a.runs === b.runs && a.wickets === b.wickets;
 
 /**
  * One more scorecard folded into a match's over history: pure, and the same whatever order
