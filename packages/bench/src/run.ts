@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { digestBenchmark } from './benchmarks/digest.ts';
 import { fanoutLatency } from './benchmarks/fanout.ts';
+import { pageBytesBenchmark } from './benchmarks/page-bytes.ts';
 import { pageUpdateBenchmark } from './benchmarks/page-update.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
 import { freshnessBenchmark } from './benchmarks/freshness.ts';
@@ -20,6 +21,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scraperBenchmark(),
   freshnessBenchmark(),
   pageUpdateBenchmark(),
+  pageBytesBenchmark(),
   storeBenchmark(),
   digestBenchmark(),
 ];

@@ -67,6 +67,7 @@ export function manhattanBars(innings: InningsOvers): ManhattanBar[] {
 export function niceScale(max: number, ticks = 4): { top: number; step: number } {
   const raw = Math.max(1, max) / ticks;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  // Runs are whole: never a step below one.
+  const step = Math.max(1, ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude);
   return { top: Math.ceil(Math.max(1, max) / step) * step, step };
 }

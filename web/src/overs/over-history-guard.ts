@@ -16,7 +16,8 @@ const isWickets = (v: unknown): v is number => isCount(v, 10);
 
 function isSlot(v: unknown, index: number): v is OverSlot {
   if (!isObject(v) || v.over !== index + 1) return false;
-  return v.gap === true || (v.gap === undefined && isCount(v.runs) && isWickets(v.wickets));
+  if (v.gap === true) return v.runs === undefined && v.wickets === undefined;
+  return v.gap === undefined && isCount(v.runs) && isWickets(v.wickets);
 }
 
 const isBall = (v: unknown): v is OverBall =>
