@@ -262,9 +262,10 @@ describe('the worm, the Manhattan and the innings figures, in Chromium', () => {
       [1280, 800],
     ] as const) {
       await page.setViewport({ width, height });
-      await page.evaluate(() => window.scrollTo(0, 0));
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await painted(page);
         const name = `${ARTIFACTS_DIR}charts-${width}x${height}-${scheme}`;
         await page.screenshot({ path: `${name}.png` });
         await (await page.$('#match-7000002 .charts'))!.screenshot({ path: `${name}-patchy.png` });

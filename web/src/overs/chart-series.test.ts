@@ -14,6 +14,14 @@ const innings = (overs: InningsOvers['overs'], latest: InningsOvers['latest']): 
   thisOver: null,
 });
 
+/** Four overs, the end of the second never seen (a wicket fell in it or the third). */
+const WITH_A_GAP: InningsOvers['overs'] = [
+  { over: 1, runs: 4, wickets: 0 },
+  { over: 2, gap: true },
+  { over: 3, runs: 15, wickets: 1 },
+  { over: 4, runs: 20, wickets: 1 },
+];
+
 describe('the worm', () => {
   it('is one unbroken line from 0 through every over end when none is missing, a dot at each over a wicket fell in', () => {
     all.innings.forEach((inn, i) => {
@@ -28,17 +36,7 @@ describe('the worm', () => {
   });
 
   it('breaks at a gap and never joins the points either side of it', () => {
-    const line = wormLine(
-      innings(
-        [
-          { over: 1, runs: 4, wickets: 0 },
-          { over: 2, gap: true },
-          { over: 3, runs: 15, wickets: 1 },
-          { over: 4, runs: 20, wickets: 1 },
-        ],
-        { legalBalls: 26, runs: 22, wickets: 2 },
-      ),
-    );
+    const line = wormLine(innings(WITH_A_GAP, { legalBalls: 26, runs: 22, wickets: 2 }));
     expect(line.segments).toEqual([
       [
         { over: 0, runs: 0 },
@@ -77,19 +75,11 @@ describe('the Manhattan', () => {
 
   it('leaves out the gap and the over after it, whose start is not known', () => {
     const bars = manhattanBars(
-      innings(
-        [
-          { over: 1, runs: 4, wickets: 0 },
-          { over: 2, gap: true },
-          { over: 3, runs: 15, wickets: 1 },
-          { over: 4, runs: 20, wickets: 1 },
-        ],
-        {
-          legalBalls: 24,
-          runs: 20,
-          wickets: 1,
-        },
-      ),
+      innings(WITH_A_GAP, {
+        legalBalls: 24,
+        runs: 20,
+        wickets: 1,
+      }),
     );
     expect(bars).toEqual([
       { over: 1, runs: 4, wickets: 0 },

@@ -1,6 +1,14 @@
 import type { OverHistory } from '@live-scores/schema';
 import { h } from './dom.ts';
-import { drawManhattan, drawWorm, manhattanTable, wormTable, type ChartInput } from './over-charts.ts';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  drawManhattan,
+  drawWorm,
+  manhattanTable,
+  wormTable,
+  type ChartInput,
+} from './over-charts.ts';
 import { svg } from './svg.ts';
 
 interface ChartFigure {
@@ -69,7 +77,7 @@ export class ChartsView {
     const doc = this.#doc;
     const chart = svg(doc, 'svg', {
       class: 'chart-svg',
-      viewBox: '0 0 320 160',
+      viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`,
       'aria-hidden': 'true',
       focusable: 'false',
     });

@@ -40,6 +40,8 @@ export class MatchCard {
   readonly #charts: ChartsView;
   #scorecard: Scorecard | undefined;
   #history: OverHistory | undefined;
+  /** What the charts were last drawn from: a ball that leaves both alone does not redraw them. */
+  #drawn: { history: OverHistory | undefined; target: number | null } | undefined;
   readonly report: ReportView;
 
   constructor(
@@ -125,10 +127,10 @@ export class MatchCard {
     this.#figures.update(figures);
     if (waiting) return;
     const [first, second] = scorecard.innings;
-    this.#charts.update(this.#history, {
-      oversPerSide: this.oversPerSide,
-      target: first && second ? first.total.runs + 1 : null,
-    });
+    const drawn = { history: this.#history, target: first && second ? first.total.runs + 1 : null };
+    if (this.#drawn && this.#drawn.history === drawn.history && this.#drawn.target === drawn.target) return;
+    this.#drawn = drawn;
+    this.#charts.update(drawn.history, { oversPerSide: this.oversPerSide, target: drawn.target });
   }
 
   #section(index: number): InningsSection {

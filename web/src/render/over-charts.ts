@@ -4,9 +4,11 @@ import { h } from './dom.ts';
 import { svg } from './svg.ts';
 
 /** The charts' drawing box: CSS scales it to the card, keeping this 2:1 shape (reserved before data arrives). */
-const WIDTH = 320;
-const HEIGHT = 160;
-const PAD = { left: 30, right: 8, top: 10, bottom: 20 };
+export const CHART_WIDTH = 300;
+export const CHART_HEIGHT = 150;
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
+const PAD = { left: 30, right: 8, top: 10, bottom: 22 };
 const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 
@@ -39,7 +41,7 @@ function axes(doc: Document, scale: Scale, overs: number, runs: { top: number; s
   }
   const every = overs <= 20 ? 5 : 10;
   for (let o = 0; o <= overs; o += every)
-    group.append(svg(doc, 'text', { x: scale.x(o), y: HEIGHT - 6, 'text-anchor': 'middle' }, String(o)));
+    group.append(svg(doc, 'text', { x: scale.x(o), y: HEIGHT - 5, 'text-anchor': 'middle' }, String(o)));
   return group;
 }
 
