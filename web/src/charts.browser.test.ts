@@ -221,40 +221,57 @@ describe('the worm, the Manhattan and the innings figures, in Chromium', () => {
     }
   });
 
-  it('does not move the page while it loads and fills in: cumulative layout shift at most 0.05', async () => {
-    const other = await browser.newPage();
-    await other.setViewport({ width: 390, height: 844 });
-    await other.evaluateOnNewDocument(() => {
-      const w = window as unknown as { shifts: number };
-      w.shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-          if (!entry.hadRecentInput) w.shifts += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    const scorecards = (site.holdScorecards = gate());
-    const overs = (site.holdOvers = gate());
-    site.answerSync = false;
-    try {
-      await other.bringToFront();
-      await other.goto(site.origin, { waitUntil: 'load' });
-      expect(await other.$('.board[aria-busy="true"]')).not.toBeNull();
-      await painted(other);
-      scorecards.open();
-      await other.waitForSelector('#match-7000001 .charts');
-      await painted(other);
-      overs.open();
-      await other.waitForSelector('#match-7000001 .worm polyline');
-      await other.waitForSelector('#match-7000002 .worm polyline');
-      await painted(other);
-      const shifts = await other.evaluate(() => (window as unknown as { shifts: number }).shifts);
-      expect(shifts).toBeLessThanOrEqual(0.05);
-    } finally {
-      site.holdScorecards = site.holdOvers = null;
-      site.answerSync = true;
-      await other.close();
-    }
-  });
+  it.each([
+    [390, 844],
+    [1280, 800],
+  ])(
+    'does not move the page while it loads and fills in at %d×%d: cumulative layout shift at most 0.05',
+    async (width, height) => {
+      const other = await browser.newPage();
+      await other.setViewport({ width, height });
+      // Every layout shift from the first paint on, with what moved, so a failure says why.
+      await other.evaluateOnNewDocument(() => {
+        const w = window as unknown as { shifts: { value: number; moved: string[] }[] };
+        w.shifts = [];
+        type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as Shift[])
+            if (!entry.hadRecentInput)
+              w.shifts.push({
+                value: entry.value,
+                moved: entry.sources.map(
+                  (s) => (s.node as Element | null)?.outerHTML?.slice(0, 80) ?? String(s.node),
+                ),
+              });
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const scorecards = (site.holdScorecards = gate());
+      const overs = (site.holdOvers = gate());
+      site.answerSync = false;
+      try {
+        await other.bringToFront();
+        await other.goto(site.origin, { waitUntil: 'load' });
+        expect(await other.$('.board[aria-busy="true"]')).not.toBeNull();
+        await painted(other);
+        scorecards.open();
+        await other.waitForSelector('#match-7000001 .charts');
+        await painted(other);
+        overs.open();
+        await other.waitForSelector('#match-7000001 .worm polyline');
+        await other.waitForSelector('#match-7000002 .worm polyline');
+        await painted(other);
+        const shifts = await other.evaluate(
+          () => (window as unknown as { shifts: { value: number; moved: string[] }[] }).shifts,
+        );
+        const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+        expect(total, JSON.stringify(shifts)).toBeLessThanOrEqual(0.05);
+      } finally {
+        site.holdScorecards = site.holdOvers = null;
+        site.answerSync = true;
+        await other.close();
+      }
+    },
+  );
 
   it('saves phone and desktop screenshots with the charts, light and dark', async () => {
     for (const [width, height] of [

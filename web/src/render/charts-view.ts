@@ -50,21 +50,27 @@ export class ChartsView {
     this.element.hidden = !visible;
   }
 
+  /** The key names the innings in batting order, from the scorecard: there from the first render. */
+  showTeams(teams: readonly string[]): void {
+    const doc = this.#doc;
+    const names = teams.join('\n');
+    if (this.#legend.dataset.teams === names) return;
+    this.#legend.dataset.teams = names;
+    this.#legend.replaceChildren(
+      ...teams.map((team, i) =>
+        h(doc, 'li', {}, h(doc, 'span', { class: `swatch series-${i}`, 'aria-hidden': 'true' }), team),
+      ),
+      h(doc, 'li', {}, h(doc, 'span', { class: 'swatch wicket', 'aria-hidden': 'true' }), 'wicket'),
+    );
+  }
+
   update(history: OverHistory | undefined, input: Omit<ChartInput, 'innings'>): void {
     const doc = this.#doc;
     const chart: ChartInput = { ...input, innings: history?.innings ?? [] };
     drawWorm(doc, this.#worm.chart, chart);
     drawManhattan(doc, this.#manhattan.chart, chart);
-    this.#worm.table.replaceChildren(wormTable(doc, chart));
-    this.#manhattan.table.replaceChildren(manhattanTable(doc, chart));
-    this.#legend.replaceChildren(
-      ...chart.innings.map((inn, i) =>
-        h(doc, 'li', {}, h(doc, 'span', { class: `swatch series-${i}`, 'aria-hidden': 'true' }), inn.team),
-      ),
-      ...(chart.innings.length > 0
-        ? [h(doc, 'li', {}, h(doc, 'span', { class: 'swatch wicket', 'aria-hidden': 'true' }), 'wicket')]
-        : []),
-    );
+    this.#worm.table.replaceChildren(...(history ? [wormTable(doc, chart)] : []));
+    this.#manhattan.table.replaceChildren(...(history ? [manhattanTable(doc, chart)] : []));
     const gaps = chart.innings.some((inn) => inn.overs.some((slot) => 'gap' in slot));
     this.#note.textContent = !history
       ? 'Over-by-over scores to come.'

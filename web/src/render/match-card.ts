@@ -126,6 +126,7 @@ export class MatchCard {
     const figures = waiting ? null : inningsFigures(scorecard, this.#history, this.oversPerSide);
     this.#figures.update(figures);
     if (waiting) return;
+    this.#charts.showTeams(scorecard.innings.map((innings) => innings.team));
     const [first, second] = scorecard.innings;
     const drawn = { history: this.#history, target: first && second ? first.total.runs + 1 : null };
     if (this.#drawn && this.#drawn.history === drawn.history && this.#drawn.target === drawn.target) return;
