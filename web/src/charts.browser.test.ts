@@ -273,6 +273,27 @@ describe('the worm, the Manhattan and the innings figures, in Chromium', () => {
     },
   );
 
+  it('dims the figures and the charts with the scores when no news has come for a while', async () => {
+    const quiet = await startOversSite({ oversPerSide: OVERS, staleSeconds: 1 });
+    const other = await browser.newPage();
+    try {
+      quiet.scorecards = [shown];
+      quiet.histories.set(shown.matchId, shownHistory);
+      await other.goto(quiet.origin, { waitUntil: 'load' });
+      await other.waitForSelector('#match-7000001 .worm polyline');
+      await other.waitForSelector('.board[data-stale]', { timeout: 15_000 });
+      const opacity = (selector: string) => other.$eval(selector, (el) => getComputedStyle(el).opacity);
+      expect([await opacity('#match-7000001 .charts'), await opacity('#match-7000001 .figures')]).toEqual([
+        '0.7',
+        '0.7',
+      ]);
+      expect(await textOf(other, '#live-status .status-label')).toBe('Scores may be out of date');
+    } finally {
+      await other.close();
+      await quiet.close();
+    }
+  });
+
   it('saves phone and desktop screenshots with the charts, light and dark', async () => {
     for (const [width, height] of [
       [390, 844],

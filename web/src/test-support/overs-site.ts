@@ -48,7 +48,14 @@ export interface OversSite {
 
 const OVERS_ROUTE = /^\/api\/matches\/([^/]+)\/overs$/;
 
-export async function startOversSite({ oversPerSide }: { oversPerSide: number }): Promise<OversSite> {
+export async function startOversSite({
+  oversPerSide,
+  staleSeconds = 600,
+}: {
+  oversPerSide: number;
+  /** The page's `staleSeconds`: how long without news before it marks the scores stale. */
+  staleSeconds?: number;
+}): Promise<OversSite> {
   const sockets = new Set<WebSocket>();
   const received: unknown[] = [];
   const oversRequests: string[] = [];
@@ -60,7 +67,7 @@ export async function startOversSite({ oversPerSide }: { oversPerSide: number })
     title: 'Cleckheaton live scores',
     teams: TEAMS.slice(0, 3),
     overs: oversPerSide,
-    staleSeconds: 600,
+    staleSeconds,
     ws: '/live',
     api: '',
     vapidPublicKey: '',
