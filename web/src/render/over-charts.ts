@@ -97,8 +97,8 @@ export function drawManhattan(doc: Document, chart: SVGSVGElement, input: ChartI
   bars.forEach((list, i) => {
     const group = svg(doc, 'g', { class: `series series-${i}` });
     for (const bar of list) {
-      const x = scale.x(bar.over - 1) + band * 0.1 + i * width;
       if ('gap' in bar) continue;
+      const x = scale.x(bar.over - 1) + band * 0.1 + i * width;
       const top = scale.y(bar.runs);
       // A maiden still gets a sliver, so it reads as "0", not as a gap.
       group.append(
