@@ -1,14 +1,19 @@
-import type { LiveDiffMessage, Scorecard } from '@live-scores/schema';
+import type { LiveDiffMessage, OverHistory, Scorecard } from '@live-scores/schema';
 import { applyScorecardDiff, isSameCapture } from '@live-scores/schema/scorecard-diff';
 import { apiUrl, type PageConfig } from './config/page-config.ts';
 import { isStale } from './live/freshness.ts';
 import { LiveConnection } from './live/live-connection.ts';
+import { fetchOverHistory, oversPath } from './overs/overs-api.ts';
+import { LatestOverHistories } from './overs/latest-over-histories.ts';
 import { BoardView } from './render/board-view.ts';
 import { reportFromResponse, reportPath } from './render/report-view.ts';
 import { Announcer, StatusView } from './render/status-view.ts';
 import { announcements, changedRows } from './scoreboard/changes.ts';
 import { isNewerScorecard, LatestScorecards } from './scoreboard/latest-scorecards.ts';
 import { isScorecard, parseLiveMessage, scorecardsFromResponse } from './scoreboard/scorecard-guard.ts';
+
+/** How soon a match with no over history is asked for it again, as its scorecards keep coming. */
+const OVERS_RETRY_MS = 15_000;
 
 export interface ScoreboardElements {
   board: HTMLElement;
@@ -27,6 +32,10 @@ export interface ScoreboardOptions {
  */
 export class LiveScoreboard {
   readonly #store = new LatestScorecards();
+  readonly #overs = new LatestOverHistories();
+  /** Matches whose over history is being fetched, and when each was last asked for. */
+  readonly #oversInFlight = new Set<string>();
+  readonly #oversAskedAt = new Map<string, number>();
   readonly #board: BoardView;
   readonly #status: StatusView;
   readonly #announcer: Announcer;
@@ -53,6 +62,7 @@ export class LiveScoreboard {
     this.#board = new BoardView(elements.board, {
       oversPerSide: config.oversPerSide,
       teams,
+      oversOf: (matchId) => this.#overs.get(matchId),
       loadReport: async (matchId) => {
         const response = await fetch(this.#apiUrl(reportPath(matchId)));
         if (response.status === 404) return null;
@@ -96,6 +106,9 @@ export class LiveScoreboard {
       for (const scorecard of scorecards) this.#apply(scorecard, { render: false });
       this.#lastUpdateAt = Date.now();
       this.#renderAll();
+      // Anything the socket said while away is lost: every match's history is fetched afresh.
+      for (const list of this.#store.byTeam().values())
+        for (const scorecard of list) void this.#fetchOvers(scorecard, { always: true });
     } catch (error) {
       console.warn(`live-scores: could not load scorecards: ${(error as Error).message}`);
       if (this.#lastUpdateAt == null) this.#renderAll();
@@ -113,6 +126,11 @@ export class LiveScoreboard {
     const message = parseLiveMessage(data);
     if (!message) return;
     this.#lastUpdateAt = Date.now();
+    if (message.type === 'overs') {
+      this.#applyOvers(message.history);
+      this.#showStatus();
+      return;
+    }
     if (message.type === 'diff') {
       const scorecard = this.#patched(message);
       if (scorecard) this.#apply(scorecard, { render: true });
@@ -163,6 +181,33 @@ export class LiveScoreboard {
     const updatedInPlace = this.#board.update(scorecard, changedRows(offer.previous, scorecard));
     if (!updatedInPlace) this.#renderAll();
     this.#announcer.say(announcements(offer.previous, scorecard));
+    if (!this.#overs.get(scorecard.matchId)) void this.#fetchOvers(scorecard, { always: false });
+  }
+
+  #applyOvers(history: OverHistory): void {
+    if (this.#teamFilter && !this.#teamFilter.has(history.teamId)) return;
+    if (this.#overs.offer(history)) this.#board.cardOf(history.matchId)?.showOvers(history);
+  }
+
+  /**
+   * Fetches a match's over history: after every load, and for a match the socket has sent no
+   * history for yet, at most once per OVERS_RETRY_MS (the server may have none yet).
+   */
+  async #fetchOvers(scorecard: Scorecard, { always }: { always: boolean }): Promise<void> {
+    const { matchId } = scorecard;
+    if (scorecard.innings.length === 0 || this.#oversInFlight.has(matchId)) return;
+    const now = Date.now();
+    if (!always && now - (this.#oversAskedAt.get(matchId) ?? -Infinity) < OVERS_RETRY_MS) return;
+    this.#oversInFlight.add(matchId);
+    this.#oversAskedAt.set(matchId, now);
+    try {
+      const history = await fetchOverHistory(this.#apiUrl(oversPath(matchId)), matchId);
+      if (history) this.#applyOvers(history);
+    } catch (error) {
+      console.warn(`live-scores: could not load the overs of match ${matchId}: ${(error as Error).message}`);
+    } finally {
+      this.#oversInFlight.delete(matchId);
+    }
   }
 
   #renderAll(): void {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { digestBenchmark } from './benchmarks/digest.ts';
 import { fanoutLatency } from './benchmarks/fanout.ts';
 import { oversBenchmark } from './benchmarks/overs.ts';
+import { pageBytesBenchmark } from './benchmarks/page-bytes.ts';
 import { pageUpdateBenchmark } from './benchmarks/page-update.ts';
 import { parseThroughput } from './benchmarks/parse.ts';
 import { freshnessBenchmark } from './benchmarks/freshness.ts';
@@ -21,6 +22,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scraperBenchmark(),
   freshnessBenchmark(),
   pageUpdateBenchmark(),
+  pageBytesBenchmark(),
   storeBenchmark(),
   digestBenchmark(),
   oversBenchmark(),

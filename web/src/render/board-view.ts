@@ -1,4 +1,4 @@
-import type { Scorecard } from '@live-scores/schema';
+import type { OverHistory, Scorecard } from '@live-scores/schema';
 import type { TeamLabel } from '../config/page-config.ts';
 import { h } from './dom.ts';
 import { MatchCard } from './match-card.ts';
@@ -9,6 +9,8 @@ export interface BoardViewOptions {
   /** The club's teams in order; when empty, the teams today's scorecards name. */
   teams: TeamLabel[];
   loadReport: ReportLoader;
+  /** The over history held for a match, for a card created after it arrived. */
+  oversOf: (matchId: string) => OverHistory | undefined;
 }
 
 interface TeamSection {
@@ -74,6 +76,8 @@ export class BoardView {
     if (!card) {
       card = new MatchCard(this.#doc, scorecard.matchId, this.options.oversPerSide, this.options.loadReport);
       this.#cards.set(scorecard.matchId, card);
+      const history = this.options.oversOf(scorecard.matchId);
+      if (history) card.showOvers(history);
     }
     return card;
   }

@@ -1,7 +1,10 @@
-import type { Scorecard } from '@live-scores/schema';
+import type { OverHistory, Scorecard } from '@live-scores/schema';
+import { inningsFigures } from '../overs/innings-figures.ts';
 import { rowKey } from '../scoreboard/changes.ts';
 import { chaseFor, chaseText, inningsSummary, matchPhase, type MatchPhase } from '../scoreboard/summary.ts';
+import { ChartsView } from './charts-view.ts';
 import { h } from './dom.ts';
+import { FiguresView } from './figures-view.ts';
 import { inningsDetail } from './innings-view.ts';
 import { ReportView, type ReportLoader } from './report-view.ts';
 
@@ -33,6 +36,12 @@ export class MatchCard {
   readonly #innings: HTMLElement;
   readonly #source: HTMLAnchorElement;
   readonly #sections: InningsSection[] = [];
+  readonly #figures: FiguresView;
+  readonly #charts: ChartsView;
+  #scorecard: Scorecard | undefined;
+  #history: OverHistory | undefined;
+  /** What the charts were last drawn from: a ball that leaves both alone does not redraw them. */
+  #drawn: { history: OverHistory | undefined; target: number | null } | undefined;
   readonly report: ReportView;
 
   constructor(
@@ -49,6 +58,8 @@ export class MatchCard {
     this.#innings = h(doc, 'div', { class: 'innings-list' });
     this.#source = h(doc, 'a', { class: 'source', rel: 'noopener' }, 'Scorecard on the league site');
     this.report = new ReportView(doc, matchId, loadReport);
+    this.#figures = new FiguresView(doc);
+    this.#charts = new ChartsView(doc, matchId);
     this.element = h(
       doc,
       'article',
@@ -63,14 +74,17 @@ export class MatchCard {
         ' ',
         this.#chase,
       ),
+      this.#figures.element,
       this.#result,
       this.report.element,
+      this.#charts.element,
       this.#innings,
       h(doc, 'p', { class: 'source-line' }, this.#source),
     );
   }
 
   update(scorecard: Scorecard, changed: ReadonlySet<string> = new Set()): void {
+    this.#scorecard = scorecard;
     const phase = matchPhase(scorecard);
     this.element.dataset.phase = phase;
     this.#badge.textContent = PHASE_LABEL[phase];
@@ -94,7 +108,30 @@ export class MatchCard {
     });
     for (const section of this.#sections.splice(inningsShown.length)) section.details.remove();
 
+    this.#charts.show(phase !== 'waiting');
+    this.#drawOvers();
     this.#highlight(changed);
+  }
+
+  /** The match's over history (the newest the page holds): the charts and this over's balls. */
+  showOvers(history: OverHistory): void {
+    this.#history = history;
+    this.#drawOvers();
+  }
+
+  #drawOvers(): void {
+    const scorecard = this.#scorecard;
+    if (!scorecard) return;
+    const waiting = matchPhase(scorecard) === 'waiting';
+    const figures = waiting ? null : inningsFigures(scorecard, this.#history, this.oversPerSide);
+    this.#figures.update(figures);
+    if (waiting) return;
+    this.#charts.showTeams(scorecard.innings.map((innings) => innings.team));
+    const [first, second] = scorecard.innings;
+    const drawn = { history: this.#history, target: first && second ? first.total.runs + 1 : null };
+    if (this.#drawn && this.#drawn.history === drawn.history && this.#drawn.target === drawn.target) return;
+    this.#drawn = drawn;
+    this.#charts.update(drawn.history, { oversPerSide: this.oversPerSide, target: drawn.target });
   }
 
   #section(index: number): InningsSection {

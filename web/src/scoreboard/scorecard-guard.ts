@@ -4,9 +4,11 @@ import type {
   Innings,
   LiveDiffMessage,
   LiveMessage,
+  LiveOversMessage,
   LiveScorecardMessage,
   Scorecard,
 } from '@live-scores/schema';
+import { isOverHistory } from '../overs/over-history-guard.ts';
 
 /*
  * The server validated every scorecard with the zod schema before sending it. The page checks
@@ -96,11 +98,14 @@ function isDiff(message: Unknown): message is LiveDiffMessage {
   );
 }
 
+/** Every frame the page acts on: scorecards, their diffs and over histories. */
+export type PageLiveMessage = LiveMessage | LiveOversMessage;
+
 /**
- * A `{ type: "scorecard" }` or `{ type: "diff" }` frame from the live socket, or null for
- * anything else (pongs, errors, junk).
+ * A `{ type: "scorecard" }`, `{ type: "diff" }` or `{ type: "overs" }` frame from the live
+ * socket, or null for anything else (pongs, errors, junk).
  */
-export function parseLiveMessage(data: unknown): LiveMessage | null {
+export function parseLiveMessage(data: unknown): PageLiveMessage | null {
   if (!isString(data)) return null;
   let message: unknown;
   try {
@@ -110,6 +115,7 @@ export function parseLiveMessage(data: unknown): LiveMessage | null {
   }
   if (!isObject(message)) return null;
   if (message.type === 'diff') return isDiff(message) ? message : null;
+  if (message.type === 'overs') return isOverHistory(message.history) ? (message as LiveOversMessage) : null;
   if (message.type !== 'scorecard' || !isScorecard(message.scorecard)) return null;
   if (message.fetch !== undefined && !isString(message.fetch)) return null;
   return message as LiveScorecardMessage;
