@@ -59,7 +59,8 @@ describe('the single-machine runtime, end to end', () => {
       dataDir,
       league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
       teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-      notifications: { oversInterval: 1 },
+      // One push per event, each checked against the feed.
+      notifications: { oversInterval: 1, digestSeconds: 0 },
     });
     runtime = await startRuntime({
       config,

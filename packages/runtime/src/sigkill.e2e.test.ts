@@ -71,7 +71,8 @@ describe('the runtime killed with SIGKILL mid-match', () => {
       dataDir,
       league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
       teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-      notifications: { oversInterval: 1 },
+      // One push per event, each checked against the feed.
+      notifications: { oversInterval: 1, digestSeconds: 0 },
     });
     configFile = join(dir, 'live-scores.config.json');
     await writeFile(

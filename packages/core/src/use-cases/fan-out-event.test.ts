@@ -15,6 +15,7 @@ function recordingQueue(): PushQueue & { jobs: PushJob[]; delays: (number | unde
     jobs,
     delays,
     enqueueEvents: async () => undefined,
+    enqueueDigestFlush: async () => undefined,
     enqueueJobs: async (batch, options) => {
       jobs.push(...batch);
       delays.push(options?.delayMs);

@@ -1,0 +1,43 @@
+import { digestOf } from '@live-scores/notify';
+import {
+  wantsNotification,
+  type NotificationEvent,
+  type PushJob,
+  type Subscription,
+} from '@live-scores/schema';
+import type { PushMessage } from '../ports/push-sender.ts';
+import { pushMessageForEvent, type PushMessageOptions } from '../push-message.ts';
+
+/**
+ * The push each subscription of a job gets. A plain job sends its event to all. A digest job
+ * sends each subscription one push standing for the digest's events its preferences want
+ * (so a `key-moments` supporter's digest leaves the score updates out), or none when it wants
+ * none of them; subscriptions that want the same events share one message.
+ */
+export function pushMessagesForJob(
+  job: Pick<PushJob, 'event' | 'digest'>,
+  options: PushMessageOptions,
+): (subscription: Subscription) => PushMessage | null {
+  const { digest } = job;
+  if (!digest) {
+    const message = pushMessageForEvent(job.event, options);
+    return () => message;
+  }
+  const byWanted = new Map<string, PushMessage | null>();
+  return (subscription) => {
+    const wanted = digest.filter((e) => wantsNotification(subscription.preferences, e.teamId, e.kind));
+    const key = wanted.map((e) => e.id).join('\n');
+    let message = byWanted.get(key);
+    if (message === undefined) {
+      message = wanted.length === 0 ? null : pushMessageForEvent(digestNotification(wanted), options);
+      byWanted.set(key, message);
+    }
+    return message;
+  };
+}
+
+/** Several events as the one notification that stands for them (see `digestOf`). */
+export function digestNotification(events: readonly NotificationEvent[]): NotificationEvent {
+  const { includes: _includes, ...event } = digestOf(events);
+  return event;
+}
