@@ -182,14 +182,7 @@ describe('the whole runtime restarted mid-match', () => {
     const dataDir = await tempDir();
     const env = { PUSH_ALLOWED_HOSTS: new URL(receiver.origin).host };
 
-    // One push per event here (the digest's own restart test is digest-restart.test.ts).
-    const config = { notifications: { digestSeconds: 0 } };
-    const first = await start({
-      dataDir,
-      env,
-      config,
-      scraper: { pages: ['04-mid-innings.html'], intervalMs: 20 },
-    });
+    const first = await start({ dataDir, env, scraper: { pages: ['04-mid-innings.html'], intervalMs: 20 } });
     const subscription = receiver.createSubscription('/supporter');
     const response = await fetch(`${first.runtime.url}/api/subscriptions`, {
       method: 'POST',
@@ -219,7 +212,6 @@ describe('the whole runtime restarted mid-match', () => {
     const second = await start({
       dataDir,
       env,
-      config,
       scraper: {
         pages: ['03-early-no-wicket.html', '04-mid-innings.html', '07-won-by-wickets.html'],
         intervalMs: 20,

@@ -59,8 +59,7 @@ describe('the single-machine runtime, end to end', () => {
       dataDir,
       league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
       teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-      // One push per event, each checked against the feed.
-      notifications: { oversInterval: 1, digestSeconds: 0 },
+      notifications: { oversInterval: 1 },
     });
     runtime = await startRuntime({
       config,

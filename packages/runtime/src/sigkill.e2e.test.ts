@@ -71,8 +71,7 @@ describe('the runtime killed with SIGKILL mid-match', () => {
       dataDir,
       league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
       teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-      // One push per event, each checked against the feed.
-      notifications: { oversInterval: 1, digestSeconds: 0 },
+      notifications: { oversInterval: 1 },
     });
     configFile = join(dir, 'live-scores.config.json');
     await writeFile(
