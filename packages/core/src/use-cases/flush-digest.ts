@@ -1,19 +1,16 @@
+import { ENDS_MATCH } from '@live-scores/notify';
 import {
   MAX_DIGEST_EVENTS,
   wantsNotification,
   type DigestFlush,
   type NotificationEvent,
-  type NotificationKind,
 } from '@live-scores/schema';
 import type { Clock } from '../ports/clock.ts';
 import type { DigestBuffer } from '../ports/digest-buffer.ts';
-import { digestNotification } from './digest-push.ts';
 import type { IdempotencyStore } from '../ports/idempotency.ts';
+import { digestNotification } from './digest-push.ts';
 import { fanOut, fanOutEvent, type FanOutDeps, type FanOutOptions } from './fan-out-event.ts';
 import { runOnce } from './run-once.ts';
-
-/** Kinds that end a match: never held back, they flush their window at once. */
-const URGENT: ReadonlySet<NotificationKind> = new Set(['result', 'abandoned']);
 
 export interface DigestDeps extends FanOutDeps {
   digests: DigestBuffer;
@@ -44,10 +41,10 @@ export const flushKey = (window: string): string => `flush:${window}`;
  * An event into its match's digest window. The event that opens a window schedules its flush
  * (a push-queue message delayed by the window); a result or an abandonment, an event told
  * after one (the match is over: nothing more will join it), a full window, or one whose flush
- * is long overdue flushes at once. A redelivered event is not appended again:
- * its window's flush is scheduled again if it opened the window (the first delivery may have
- * failed before scheduling it), or run again if it is urgent; a flush that is already done is
- * skipped, so neither adds a push.
+ * is long overdue flushes at once. A redelivered event is not appended again: its window's
+ * flush is scheduled again if it opened the window (the first delivery may have failed before
+ * scheduling it), or run again if it ends the match; a flush already done is skipped, so
+ * neither adds a push.
  */
 export async function bufferNotification(
   deps: DigestDeps,
@@ -55,7 +52,7 @@ export async function bufferNotification(
   options: DigestOptions,
 ): Promise<BufferOutcome> {
   const now = deps.clock.now().getTime();
-  const urgent = URGENT.has(event.kind);
+  const urgent = ENDS_MATCH.has(event.kind);
   const appended = await deps.digests.append(event, { now, windowMs: options.windowMs, endsMatch: urgent });
   const { window } = appended;
   const flush: DigestFlush = { type: 'flush-digest', matchId: event.matchId, teamId: event.teamId, window };
