@@ -296,6 +296,44 @@ describe('the push handlers', () => {
     ]);
   });
 
+  it("send-push holds an event in its match's digest window in the rules table and queues the window's flush, delayed by the window", async () => {
+    const window = `digest:${event.id}`;
+    const pushedBefore = receiver.received.length;
+    dynamo.on(GetCommand, { Key: { pk: 'digest#6123456' } }).resolves({});
+    dynamo.on(UpdateCommand).resolves({});
+    dynamo.on(UpdateCommand, { Key: { pk: 'digest#6123456' } }).resolves({
+      Attributes: {
+        openWindow: window,
+        [`w:${window}`]: { dueAt: Date.now() + 90_000, events: [JSON.stringify(event)], closed: false },
+      },
+    });
+
+    const response = await sendPush(
+      sqsEvent(sqsRecord(JSON.stringify({ type: 'event', event }), 'event-1')),
+      lambdaContext,
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    const digestWrite = dynamo
+      .commandCalls(UpdateCommand)
+      .map((c) => c.args[0].input)
+      .find((i) => i.Key?.pk === 'digest#6123456');
+    expect(digestWrite).toMatchObject({
+      TableName: 'rules',
+      ConditionExpression: expect.stringContaining('attribute_not_exists(openWindow)'),
+    });
+    const [entry] = sqs.commandCalls(SendMessageBatchCommand)[0]!.args[0].input.Entries!;
+    expect(JSON.parse(entry!.MessageBody!)).toEqual({
+      type: 'flush-digest',
+      matchId: '6123456',
+      teamId: 'firstTeam',
+      window,
+    });
+    expect(entry!.DelaySeconds).toBe(90);
+    // Nothing is fanned out or pushed until the window is due.
+    expect(dynamo.commandCalls(ScanCommand)).toEqual([]);
+    expect(receiver.received).toHaveLength(pushedBefore);
+  });
+
   it('send-push acknowledges a redelivered job already sent, without pushing it again', async () => {
     const phone = receiver.createSubscription('/lambda/again');
     dynamo.on(UpdateCommand).rejects(

@@ -153,7 +153,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       { resource: 'subscriptionsTable', access: 'scan' },
       { resource: 'subscriptionsTable', access: 'write' },
       // Idempotency records: conditional UpdateItem (returning the record it lost to), PutItem
-      // and DeleteItem, none of which needs read permission.
+      // and DeleteItem; digest windows: conditional UpdateItem after a consistent GetItem.
+      { resource: 'rulesTable', access: 'read' },
       { resource: 'rulesTable', access: 'write' },
       { resource: 'vapidPrivateKey', access: 'read' },
     ],

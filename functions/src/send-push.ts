@@ -1,6 +1,7 @@
-import { handlePushMessage } from '@live-scores/core';
+import { handlePushMessage, systemClock } from '@live-scores/core';
 import { PushQueueMessage } from '@live-scores/schema';
 import {
+  digests,
   idempotency,
   pushMessageSettings,
   pushQueue,
@@ -14,10 +15,12 @@ import { sqsBatchHandler } from './wiring/batch-handler.ts';
 const logger = functionLogger('send-push');
 
 /**
- * The push queue: an event is fanned out into jobs of a few hundred subscriptions; a job is
- * sent. Each is done once however often SQS delivers it (idempotency records in the rules
- * table). A job still failing after its retries throws, so only that record is redelivered
- * and finally dead-lettered; so does a duplicate whose work is still running elsewhere.
+ * The push queue: an event waits in its match's digest window (or, with the digest off, is
+ * fanned out at once); a due window (its delayed flush message, or a result) is fanned out
+ * into jobs of a few hundred subscriptions; a job is sent. Each is done once however often
+ * SQS delivers it (idempotency records and digest windows in the rules table). A job still
+ * failing after its retries throws, so only that record is redelivered and finally
+ * dead-lettered; so does a duplicate whose work is still running elsewhere.
  */
 export const handler = sqsBatchHandler(async (record) => {
   const message = recordBody(record, PushQueueMessage, 'PushQueueMessage');
@@ -26,6 +29,8 @@ export const handler = sqsBatchHandler(async (record) => {
     subscriptions: subscriptions(),
     pushQueue: pushQueue(),
     idempotency: idempotency(),
+    digests: digests(),
+    clock: systemClock,
     logger,
   };
   return handlePushMessage(deps, message, pushMessageSettings());

@@ -4,6 +4,7 @@ import {
   createApiGatewayConnectionSender,
   createDynamoDbBroadcastWatermark,
   createDynamoDbConnections,
+  createDynamoDbDigestBuffer,
   createDynamoDbEventLog,
   createDynamoDbIdempotency,
   createDynamoDbRulesState,
@@ -20,6 +21,7 @@ import {
   type BroadcastWatermark,
   type ConnectionSender,
   type ConnectionStore,
+  type DigestBuffer,
   type EventLog,
   type IdempotencyStore,
   type PushQueue,
@@ -57,8 +59,8 @@ export const subscriptions = /* @__PURE__ */ lazy(
 );
 
 /**
- * The rules table holds each match's rules state, its event ids, its newest broadcast and the
- * push claims: one table, so one place that says where it is.
+ * The rules table holds each match's rules state, its event ids, its newest broadcast, its
+ * digest windows and the push claims: one table, so one place that says where it is.
  */
 const rulesTable = /* @__PURE__ */ lazy(() => ({
   client: dynamoDbClient(),
@@ -80,6 +82,9 @@ export const broadcastWatermark = /* @__PURE__ */ lazy(
 export const idempotency = /* @__PURE__ */ lazy(
   (): IdempotencyStore => createDynamoDbIdempotency(rulesTable()),
 );
+
+/** Each match's digest windows, kept in the rules table (`digest#<matchId>`). */
+export const digests = /* @__PURE__ */ lazy((): DigestBuffer => createDynamoDbDigestBuffer(rulesTable()));
 
 export const pushQueue = /* @__PURE__ */ lazy(
   (): PushQueue => createSqsPushQueue({ client: sqsClient(), queueUrl: requireEnv('PUSH_QUEUE_URL') }),
@@ -107,8 +112,19 @@ async function buildSender(): Promise<WebPushSender> {
   });
 }
 
-/** What notifications link to and how long push services keep them, from the configuration. */
-export function pushMessageSettings(): { pageUrl: string; ttlSeconds: { score: number; result: number } } {
+/**
+ * What notifications link to, how long push services keep them and how long a match's digest
+ * window is, from the configuration.
+ */
+export function pushMessageSettings(): {
+  pageUrl: string;
+  ttlSeconds: { score: number; result: number };
+  digestMs: number;
+} {
   const config = configFromEnv();
-  return { pageUrl: config.server.publicUrl ?? '/', ttlSeconds: config.push.ttlSeconds };
+  return {
+    pageUrl: config.server.publicUrl ?? '/',
+    ttlSeconds: config.push.ttlSeconds,
+    digestMs: config.notifications.digestSeconds * 1000,
+  };
 }

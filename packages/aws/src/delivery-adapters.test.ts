@@ -296,6 +296,21 @@ describe('the SQS push queue', () => {
     ).toEqual([2, 900]);
   });
 
+  it("sends a digest window's flush delayed by the window, at most 15 minutes", async () => {
+    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+    const flush = {
+      type: 'flush-digest',
+      matchId: '6123456',
+      teamId: 'firstTeam',
+      window: 'digest:e1',
+    } as const;
+    await queue.enqueueDigestFlush(flush, { delayMs: 90_000 });
+    await queue.enqueueDigestFlush(flush, { delayMs: 1_200_000 });
+    const entries = sqs.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input.Entries![0]!);
+    expect(entries.map((e) => e.DelaySeconds)).toEqual([90, 900]);
+    expect(JSON.parse(entries[0]!.MessageBody!)).toEqual(flush);
+  });
+
   it('throws when SQS refuses an entry, so the caller retries', async () => {
     sqs
       .on(SendMessageBatchCommand)

@@ -3,6 +3,7 @@ export * from './aws-errors.ts';
 export * from './document-client.ts';
 export * from './dynamodb-broadcast-watermark.ts';
 export * from './dynamodb-connections.ts';
+export * from './dynamodb-digest-buffer.ts';
 export * from './dynamodb-event-log.ts';
 export * from './dynamodb-fixtures-table.ts';
 export * from './dynamodb-idempotency.ts';

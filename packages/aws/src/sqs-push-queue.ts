@@ -6,7 +6,7 @@ import { sendAll } from './sqs-batches.ts';
 /** SQS delays a message by at most 15 minutes. */
 const MAX_DELAY_SECONDS = 900;
 
-/** The push queue on SQS: events and send-push jobs as `PushQueueMessage` JSON. */
+/** The push queue on SQS: events, send-push jobs and digest flushes as `PushQueueMessage` JSON. */
 export function createSqsPushQueue(options: { client: SQSClient; queueUrl: string }): PushQueue {
   const send = (messages: PushQueueMessage[], delaySeconds = 0) =>
     sendAll(
@@ -15,9 +15,10 @@ export function createSqsPushQueue(options: { client: SQSClient; queueUrl: strin
       messages.map((m) => JSON.stringify(m)),
       delaySeconds,
     );
+  const delaySeconds = (delayMs = 0): number => Math.min(MAX_DELAY_SECONDS, Math.ceil(delayMs / 1000));
   return {
     enqueueEvents: (events) => send(events.map((event) => ({ type: 'event', event }))),
-    enqueueJobs: (jobs, opts) =>
-      send(jobs, Math.min(MAX_DELAY_SECONDS, Math.ceil((opts?.delayMs ?? 0) / 1000))),
+    enqueueJobs: (jobs, opts) => send(jobs, delaySeconds(opts?.delayMs)),
+    enqueueDigestFlush: (flush, opts) => send([flush], delaySeconds(opts.delayMs)),
   };
 }

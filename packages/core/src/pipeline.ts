@@ -34,6 +34,7 @@ export type PortName =
   | 'rulesStates'
   | 'eventLog'
   | 'pushQueue'
+  | 'digests'
   | 'pushSender'
   | 'subscriptions'
   | 'idempotency'
@@ -161,11 +162,12 @@ export const PIPELINE = {
     runtimes: everywhere,
   },
   'send-push': {
-    description: 'Fans notification events out to matching subscriptions and sends Web Push',
+    description:
+      "Holds each match's notification events in a short digest window, fans each window out to matching subscriptions and sends Web Push",
     feed: { kind: 'queue', queue: 'push' },
     message: PushQueueMessage,
     useCase: handlePushMessage,
-    ports: ['pushSender', 'subscriptions', 'pushQueue', 'idempotency', 'logger'],
+    ports: ['pushSender', 'subscriptions', 'pushQueue', 'digests', 'idempotency', 'clock', 'logger'],
     runtimes: everywhere,
   },
 } as const satisfies Record<string, PipelineConsumer>;

@@ -5,7 +5,8 @@ import type { EmbeddedQueue } from './embedded-queue.ts';
 /**
  * The push queue on an embedded queue. Events and jobs are journaled before `enqueue*`
  * resolves; a delayed job (a push service asked for a pause with `Retry-After`) is journaled
- * with the time it becomes due, so a restart during the pause still sends it, then.
+ * with the time it becomes due, so a restart during the pause still sends it, then; so is a
+ * digest window's flush.
  */
 export function createEmbeddedPushQueue(queue: Pick<EmbeddedQueue<PushQueueMessage>, 'send'>): PushQueue {
   return {
@@ -15,6 +16,9 @@ export function createEmbeddedPushQueue(queue: Pick<EmbeddedQueue<PushQueueMessa
     async enqueueJobs(jobs, options) {
       const delayMs = options?.delayMs ?? 0;
       for (const job of jobs) await queue.send(job, { delayMs });
+    },
+    async enqueueDigestFlush(flush, options) {
+      await queue.send(flush, { delayMs: options.delayMs });
     },
   };
 }

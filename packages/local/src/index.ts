@@ -18,6 +18,7 @@ export * from './file-report-store.ts';
 export * from './sqlite/database.ts';
 export * from './sqlite/sqlite-subscriptions.ts';
 export * from './sqlite/sqlite-state-stores.ts';
+export * from './sqlite/sqlite-digest-buffer.ts';
 export * from './sqlite/sqlite-fixtures.ts';
 export * from './sqlite/sqlite-scorecards.ts';
 export * from './sqlite/sqlite-over-histories.ts';

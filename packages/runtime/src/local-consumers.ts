@@ -89,8 +89,8 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
       const outcome = await teardownScraper({ fixtures, fleet, clock, logger }, scorecard, { timeZone });
       if (outcome.kind === 'terminated') feed.note(`scraper ${outcome.hostId} stopped: its matches are over`);
     },
-    // Duplicated deliveries are done once: each fan-out and job is recorded as an idempotency
-    // claim. A job read back lists its subscriptions as they are now: when all have
+    // Duplicated deliveries are done once: each fan-out, digest flush and job is recorded as
+    // an idempotency claim. A job read back lists its subscriptions as they are now: when all have
     // unsubscribed, nothing is left to send.
     'send-push': async (message) => {
       if (message.type === 'send-push' && message.subscriptions.length === 0) return;
@@ -100,10 +100,16 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
           subscriptions: ports.subscriptions,
           pushQueue: ports.pushQueue,
           idempotency: ports.idempotency,
+          digests: ports.digests,
+          clock,
           logger,
         },
         message,
-        { pageUrl, ttlSeconds: config.push.ttlSeconds },
+        {
+          pageUrl,
+          ttlSeconds: config.push.ttlSeconds,
+          digestMs: config.notifications.digestSeconds * 1000,
+        },
       );
     },
   };

@@ -150,5 +150,6 @@ function withNotificationsFed(pushQueue: PushQueue, feed: OperatorFeed): PushQue
       for (const event of events) feed.notification(event);
     },
     enqueueJobs: (jobs, o) => pushQueue.enqueueJobs(jobs, o),
+    enqueueDigestFlush: (flush, o) => pushQueue.enqueueDigestFlush(flush, o),
   };
 }

@@ -141,6 +141,12 @@ export const NotificationRules = z.object({
   inningsBreak: z.boolean().default(true),
   /** The match is abandoned or cancelled (told instead of a result). */
   abandoned: z.boolean().default(true),
+  /**
+   * A match's events within this many seconds of the first go to each supporter as one push
+   * (a result or abandonment goes at once, with what waited); 0 sends one push per event.
+   * At most 900: the push queue (SQS) delays a message by 15 minutes at most.
+   */
+  digestSeconds: z.number().int().min(0).max(900).default(90),
 });
 export type NotificationRules = z.infer<typeof NotificationRules>;
 

@@ -64,6 +64,9 @@ export const PushPayload = z.object({
 });
 export type PushPayload = z.infer<typeof PushPayload>;
 
+/** A digest window closes early once it holds this many events (bounding a job's size). */
+export const MAX_DIGEST_EVENTS = 50;
+
 /** One slice of an event's audience (send-push fan-out → push queue → send-push job). */
 export const PushJob = z.object({
   type: z.literal('send-push'),
@@ -71,18 +74,40 @@ export const PushJob = z.object({
    * `<event id>#<slice index>`: the same for a slice however often its fan-out runs, so a
    * duplicated or re-run slice is recognised and sent once (retries keep it, with a higher `attempt`).
    */
-  id: z.string().min(1).max(200),
+  id: z.string().min(1).max(300),
   event: NotificationEvent,
+  /**
+   * A digest's events (two or more, in the order told): each subscription is sent one push
+   * standing for those of them its preferences want. Absent, the job sends `event` itself.
+   */
+  digest: z.array(NotificationEvent).min(2).max(MAX_DIGEST_EVENTS).optional(),
   subscriptions: z.array(Subscription).min(1).max(1000),
   /** How many times this slice has been tried already; past the limit it dead-letters. */
   attempt: z.number().int().nonnegative().default(0),
 });
 export type PushJob = z.infer<typeof PushJob>;
 
-/** A message on the push queue: a new event to fan out, or a slice of subscriptions to send to. */
+/**
+ * Sent, delayed by the window's length, when an event opens a match's digest window: its
+ * delivery closes the window and fans its events out as one push per supporter.
+ */
+export const DigestFlush = z.object({
+  type: z.literal('flush-digest'),
+  matchId: MatchId,
+  teamId: TeamId,
+  /** The window's id: `digest:<id of the event that opened it>`. */
+  window: z.string().min(1).max(250),
+});
+export type DigestFlush = z.infer<typeof DigestFlush>;
+
+/**
+ * A message on the push queue: a new event to fan out (or to hold in its match's digest
+ * window), a slice of subscriptions to send to, or a digest window that is due.
+ */
 export const PushQueueMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: NotificationEvent }),
   PushJob,
+  DigestFlush,
 ]);
 export type PushQueueMessage = z.infer<typeof PushQueueMessage>;
 

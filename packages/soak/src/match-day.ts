@@ -87,7 +87,8 @@ export async function openMatchDay(options: SoakOptions, dataDir: string): Promi
       league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
       teams: SOAK_CLUB.teams,
       schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
-      notifications: { oversInterval: 1 },
+      // One push per event: the checks match each subscriber's pushes to the events one for one.
+      notifications: { oversInterval: 1, digestSeconds: 0 },
       push: {
         vapidSubject: 'mailto:soak@cleckheatoncc.co.uk',
         allowedHosts: [new URL(receiver.origin).host],

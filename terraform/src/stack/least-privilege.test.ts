@@ -132,14 +132,17 @@ describe('IAM', () => {
     expect(actionsOf('overs-api').filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
 
-  it('lets send-push write its idempotency records to the rules table, and not read the table', () => {
+  it('lets send-push write its idempotency records and read and write its digest windows in the rules table, and no more', () => {
     const onRules = statementsOf('send-push').filter((s) =>
       s.Resource.some((r) => /aws_dynamodb_table\.storage_rules/.test(r)),
     );
     expect(onRules.flatMap((s) => s.Action).sort()).toEqual([
+      'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
       'dynamodb:PutItem',
+      'dynamodb:Query',
       'dynamodb:UpdateItem',
     ]);
   });

@@ -90,7 +90,8 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
         league: { baseUrl: simulator.baseUrl, fixturesPath: new URL(simulator.fixturesUrl).pathname },
         teams,
         schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
-        notifications: { oversInterval: options.oversInterval },
+        // Each push matched to its event: the latency of the pipeline, not of the digest's window.
+        notifications: { oversInterval: options.oversInterval, digestSeconds: 0 },
         // Look for each match's scorecard tab every second or two, so it is watched from the first ball.
         scraper: { tabPollSeconds: { min: 1, max: 2 } },
         push: {

@@ -166,6 +166,7 @@ async function fanOutBytes(stores: Stores, subscribers: number): Promise<{ bytes
     enqueueJobs: async (jobs, options) => {
       for (const job of jobs) await push.send(job, options);
     },
+    enqueueDigestFlush: (flush, options) => push.send(flush, options),
   };
   const deps = {
     sender,

@@ -57,6 +57,7 @@ export function recordingQueue(): PushQueue & { jobs: PushJob[]; delays: (number
     jobs,
     delays,
     enqueueEvents: async () => undefined,
+    enqueueDigestFlush: async () => undefined,
     enqueueJobs: async (batch, options) => {
       jobs.push(...batch);
       delays.push(options?.delayMs);

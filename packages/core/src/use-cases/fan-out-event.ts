@@ -19,15 +19,31 @@ export interface FanOutDeps {
   logger: Logger;
 }
 
+/** What one fan-out sends: the jobs' event (and digest), and who wants it. */
+export interface FanOutSubject {
+  /** Names the jobs: `pushJobId(id, index)`. */
+  id: string;
+  event: NotificationEvent;
+  digest?: NotificationEvent[];
+  /** Whether a subscription gets a push from these jobs. */
+  wants: (preferences: Subscription['preferences']) => boolean;
+}
+
+export interface FanOutOptions {
+  jobSize?: number;
+  pageSize?: number;
+}
+
 /**
- * An event → the subscriptions whose preferences want it (team, kind), split into jobs on the
- * push queue. Returns how many subscribers and jobs.
+ * The team's subscriptions that want the subject, split into jobs on the push queue, page by
+ * page. Returns how many subscribers and jobs.
  */
-export async function fanOutEvent(
+export async function fanOut(
   deps: FanOutDeps,
-  event: NotificationEvent,
-  options: { jobSize?: number; pageSize?: number } = {},
+  subject: FanOutSubject,
+  options: FanOutOptions = {},
 ): Promise<{ subscribers: number; jobs: number }> {
+  const { event } = subject;
   const jobSize = options.jobSize ?? DEFAULT_JOB_SIZE;
   let subscribers = 0;
   let jobs = 0;
@@ -39,8 +55,9 @@ export async function fanOutEvent(
     await deps.pushQueue.enqueueJobs(
       ready.map((subs, i) => ({
         type: 'send-push',
-        id: pushJobId(event.id, jobs + i),
+        id: pushJobId(subject.id, jobs + i),
         event,
+        ...(subject.digest && { digest: subject.digest }),
         subscriptions: subs,
         attempt: 0,
       })),
@@ -52,9 +69,7 @@ export async function fanOutEvent(
   let cursor: string | undefined;
   do {
     const page = await deps.subscriptions.listPageForTeam(event.teamId, cursor, options.pageSize);
-    const wanted = page.subscriptions.filter((s) =>
-      wantsNotification(s.preferences, event.teamId, event.kind),
-    );
+    const wanted = page.subscriptions.filter((s) => subject.wants(s.preferences));
     subscribers += wanted.length;
     pending.push(...wanted);
     await flush(false);
@@ -70,4 +85,21 @@ export async function fanOutEvent(
     jobs,
   });
   return { subscribers, jobs };
+}
+
+/** An event → the subscriptions whose preferences want it (team, kind), in jobs on the push queue. */
+export function fanOutEvent(
+  deps: FanOutDeps,
+  event: NotificationEvent,
+  options: FanOutOptions = {},
+): Promise<{ subscribers: number; jobs: number }> {
+  return fanOut(
+    deps,
+    {
+      id: event.id,
+      event,
+      wants: (preferences) => wantsNotification(preferences, event.teamId, event.kind),
+    },
+    options,
+  );
 }

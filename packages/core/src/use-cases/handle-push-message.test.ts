@@ -23,6 +23,7 @@ function recordingQueue(): PushQueue & { jobs: PushJob[] } {
   return {
     jobs,
     enqueueEvents: async () => undefined,
+    enqueueDigestFlush: async () => undefined,
     enqueueJobs: async (batch) => void jobs.push(...batch),
   };
 }
@@ -188,6 +189,7 @@ describe('push-queue messages, each done once however often the queue delivers i
     let refusals = 1;
     const flaky: PushQueue = {
       enqueueEvents: async () => undefined,
+      enqueueDigestFlush: async () => undefined,
       async enqueueJobs(jobs) {
         if (queue.jobs.length === 1 && refusals-- > 0) throw new Error('queue unavailable');
         await queue.enqueueJobs(jobs);

@@ -12,6 +12,7 @@ function recordingQueue(): PushQueue & { events: NotificationEvent[] } {
   return {
     events,
     enqueueEvents: async (batch) => void events.push(...batch),
+    enqueueDigestFlush: async () => undefined,
     enqueueJobs: async (_jobs: PushJob[]) => undefined,
   };
 }

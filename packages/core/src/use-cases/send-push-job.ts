@@ -4,7 +4,8 @@ import type { Logger } from '../logger.ts';
 import type { PushQueue } from '../ports/push-queue.ts';
 import type { PushMessage, PushOutcome, PushSender } from '../ports/push-sender.ts';
 import type { SubscriptionStore } from '../ports/subscriptions.ts';
-import { pushMessageForEvent, type PushMessageOptions } from '../push-message.ts';
+import type { PushMessageOptions } from '../push-message.ts';
+import { pushMessagesForJob } from './digest-push.ts';
 
 export interface SendPushDeps {
   sender: PushSender;
@@ -82,7 +83,8 @@ async function sendWithRetries(
 }
 
 /**
- * One job: send the event to each subscription in the slice with bounded concurrency.
+ * One job: send the event (or each subscription's digest) to each subscription in the slice
+ * with bounded concurrency.
  * Gone → delete the subscription; rejected → log and drop; 429/503 → wait as asked (or
  * requeue when the wait is long); other failures → retry with backoff, then requeue the
  * failing subscriptions only, and past `maxJobAttempts` throw so the queue dead-letters.
@@ -93,13 +95,16 @@ export async function sendPushJob(
   options: SendPushOptions,
 ): Promise<PushJobReport> {
   const settings = { ...DEFAULTS, ...options };
-  const message = pushMessageForEvent(job.event, options);
+  const messageFor = pushMessagesForJob(job, options);
   const log = { matchId: job.event.matchId, teamId: job.event.teamId, eventId: job.event.id };
   const report: PushJobReport = { delivered: 0, removed: 0, dropped: 0, requeued: 0 };
   const retry: Subscription[] = [];
   let requestedWaitMs = 0;
 
   await mapWithConcurrency(job.subscriptions, settings.concurrency, async (subscription) => {
+    const message = messageFor(subscription);
+    // A digest none of whose events this subscription still wants: nothing to send it.
+    if (message === null) return;
     const final = await sendWithRetries(deps, subscription, message, settings, (ms) => {
       requestedWaitMs = Math.max(requestedWaitMs, ms);
     });

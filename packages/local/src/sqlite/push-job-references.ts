@@ -1,4 +1,4 @@
-import { NotificationEvent, PushQueueMessage, Subscription } from '@live-scores/schema';
+import { DigestFlush, PushJob, PushQueueMessage, Subscription } from '@live-scores/schema';
 import { z } from 'zod';
 import type { QueueCodec } from './sqlite-queue.ts';
 import type { SqliteSubscriptionStore } from './sqlite-subscriptions.ts';
@@ -10,15 +10,17 @@ import type { SqliteSubscriptionStore } from './sqlite-subscriptions.ts';
  */
 export const StoredPushJob = z.object({
   type: z.literal('send-push'),
-  id: z.string().min(1).max(200),
-  event: NotificationEvent,
+  id: PushJob.shape.id,
+  event: PushJob.shape.event,
+  digest: PushJob.shape.digest,
   subscriptionIds: z.array(z.number().int().positive()).max(1000),
   carried: z.array(Subscription).max(1000).default([]),
   attempt: z.number().int().nonnegative(),
 });
 
 const StoredPushMessage = z.union([
-  z.object({ type: z.literal('event'), event: NotificationEvent }),
+  z.object({ type: z.literal('event'), event: PushJob.shape.event }),
+  DigestFlush,
   StoredPushJob,
   // Journals imported from the JSON stores hold jobs with their subscriptions inline.
   PushQueueMessage,
@@ -43,7 +45,7 @@ export function pushQueueCodec(subscriptions: SqliteSubscriptionStore): QueueCod
     },
     decode(stored) {
       const message = StoredPushMessage.parse(stored);
-      if (message.type === 'event' || 'subscriptions' in message) return message;
+      if (message.type !== 'send-push' || 'subscriptions' in message) return message;
       const { subscriptionIds, carried, ...job } = message;
       return { ...job, subscriptions: [...subscriptions.byIds(subscriptionIds), ...carried] };
     },

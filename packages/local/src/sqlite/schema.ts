@@ -61,6 +61,25 @@ CREATE TABLE IF NOT EXISTS over_histories (
   version INTEGER NOT NULL
 ) STRICT;
 
+-- Digest windows: at most one open per match; an event belongs to one window, for good.
+CREATE TABLE IF NOT EXISTS digest_windows (
+  window_id TEXT PRIMARY KEY,
+  match_id TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  closed INTEGER NOT NULL DEFAULT 0,
+  -- 1 once an event that ends the match (a result, an abandonment) is in this window.
+  ends_match INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS digest_windows_open ON digest_windows (match_id) WHERE closed = 0;
+CREATE INDEX IF NOT EXISTS digest_windows_by_due ON digest_windows (closed, due_at);
+CREATE TABLE IF NOT EXISTS digest_events (
+  event_id TEXT PRIMARY KEY,
+  window_id TEXT NOT NULL REFERENCES digest_windows(window_id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  body TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS digest_events_by_window ON digest_events (window_id, position);
+
 CREATE TABLE IF NOT EXISTS queue_messages (
   id INTEGER PRIMARY KEY,
   queue TEXT NOT NULL,

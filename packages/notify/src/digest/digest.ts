@@ -1,7 +1,7 @@
 import type { NotificationEvent, NotificationKind } from '@live-scores/schema';
 
 /** Kinds that end a match: a digest never holds one back, it goes at once with what waited. */
-const URGENT: ReadonlySet<NotificationKind> = new Set(['result', 'abandoned']);
+export const ENDS_MATCH: ReadonlySet<NotificationKind> = new Set(['result', 'abandoned']);
 
 /** The kind a digest shows as (its tag, TTL and urgency): the weightiest of its events. */
 const WEIGHT: readonly NotificationKind[] = [
@@ -38,7 +38,7 @@ export function groupForDigest(
       groups.push(open.events);
     }
     open.events.push(event);
-    if (URGENT.has(event.kind)) open = null;
+    if (ENDS_MATCH.has(event.kind)) open = null;
   }
   return groups;
 }

@@ -28,6 +28,10 @@ export const TEST_TEAMS = [
 /** A schedule that never fires during a test: discovery is started by the test itself. */
 const NEVER = 'cron(0 0 1 1 ? 2099)';
 
+/**
+ * The runtime's tests follow pushes one per event, so the digest is off unless a test sets
+ * `notifications.digestSeconds` (the digest's own tests do).
+ */
 export function testConfig(overrides: Partial<ConfigFileInput> & { dataDir: string }) {
   const { dataDir, ...rest } = overrides;
   return parseConfig(
@@ -39,6 +43,7 @@ export function testConfig(overrides: Partial<ConfigFileInput> & { dataDir: stri
       push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
       server: { host: '127.0.0.1', port: 0, dataDir },
       ...rest,
+      notifications: { digestSeconds: 0, ...rest.notifications },
     },
     'test configuration',
   );
