@@ -44,6 +44,19 @@ describe('the supporters page in Chromium, served the way the AWS stack serves i
     );
     expect(await textOf(page, '#match-6123456 .summary-score')).toBe('Cleckheaton 148/7 (38.3 ov)');
     expect(gateway.posted).toContainEqual(expect.objectContaining({ scorecard: next }));
+    expect(gateway.posted).toContainEqual(
+      expect.objectContaining({ type: 'overs', history: expect.objectContaining({ matchId: '6123456' }) }),
+    );
     expect(gateway.handlerErrors).toEqual([]);
+  });
+
+  it('serves the over history record-overs stored, from overs-api, as the page asks for it', async () => {
+    const response = await fetch(`${gateway.origin}/api/matches/6123456/overs`);
+    expect(response.status).toBe(200);
+    const history = (await response.json()) as { matchId: string; innings: { team: string }[] };
+    expect(history.matchId).toBe('6123456');
+    expect(history.innings.map((innings) => innings.team)).toEqual(
+      chase.innings.map((innings) => innings.team),
+    );
   });
 });

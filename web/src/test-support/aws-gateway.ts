@@ -26,6 +26,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handler as broadcast } from '../../../functions/src/broadcast.ts';
+import { handler as oversApi } from '../../../functions/src/overs-api.ts';
+import { handler as recordOvers } from '../../../functions/src/record-overs.ts';
 import { handler as reportApi } from '../../../functions/src/report-api.ts';
 import { handler as scorecardsApi } from '../../../functions/src/scorecards-api.ts';
 import { handler as storeScorecard } from '../../../functions/src/store-scorecard.ts';
@@ -67,7 +69,7 @@ export interface AwsGateway {
   readonly handlerErrors: unknown[];
   /** Every PostToConnection call's frame, parsed: what the functions sent to the page. */
   readonly posted: unknown[];
-  /** The scorecard topic's fan-out: store-scorecard and broadcast each get it from their queue. */
+  /** The scorecard topic's fan-out: store-scorecard, broadcast and record-overs each get it from their queue. */
   publish(scorecard: Scorecard): Promise<void>;
   close(): Promise<void>;
 }
@@ -199,6 +201,7 @@ export async function startAwsGateway(scorecards: Scorecard[]): Promise<AwsGatew
   });
 
   const api = createHttpApiGateway({
+    'overs-api': oversApi,
     'report-api': reportApi,
     'scorecards-api': scorecardsApi,
     'subscriptions-api': subscriptionsApi,
@@ -267,10 +270,15 @@ export async function startAwsGateway(scorecards: Scorecard[]): Promise<AwsGatew
   const publish = async (scorecard: Scorecard): Promise<void> => {
     const stored = await storeScorecard(queued(scorecard), CONTEXT);
     const sent = await broadcast(queued(scorecard), CONTEXT);
-    if (stored.batchItemFailures.length + sent.batchItemFailures.length > 0)
+    const recorded = await recordOvers(queued(scorecard), CONTEXT);
+    const failures = [stored, sent, recorded].flatMap((result) => result.batchItemFailures);
+    if (failures.length > 0)
       throw new Error(`scorecard ${scorecard.matchId}#${scorecard.seq} was not handled`);
   };
-  for (const scorecard of scorecards) await storeScorecard(queued(scorecard), CONTEXT);
+  for (const scorecard of scorecards) {
+    await storeScorecard(queued(scorecard), CONTEXT);
+    await recordOvers(queued(scorecard), CONTEXT);
+  }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
