@@ -142,6 +142,63 @@ describe('the SQLite queue', () => {
     release();
   });
 
+  it('with an order key, runs different keys side by side and one key at a time in arrival order', async () => {
+    const db = openDb();
+    const running = new Set<number>();
+    const seen: number[] = [];
+    let most = 0;
+    const gates = new Map<number, () => void>();
+    // Tens digit is the key: 11, 12, 13 one after another; 21, 22 beside them.
+    const queue = numbers(
+      db,
+      (n) =>
+        new Promise<void>((resolve) => {
+          const key = Math.floor(n / 10);
+          expect(running.has(key)).toBe(false);
+          running.add(key);
+          most = Math.max(most, running.size);
+          gates.set(n, () => {
+            running.delete(key);
+            seen.push(n);
+            resolve();
+          });
+        }),
+      { concurrency: 4, orderKey: (n) => String(Math.floor(n / 10)) },
+    );
+    for (const n of [11, 12, 21, 13, 22]) await queue.send(n);
+    await eventually('one of each key running', () => gates.has(11) && gates.has(21));
+    expect([...gates.keys()]).toEqual([11, 21]);
+    for (const n of [21, 11, 22, 12, 13]) {
+      await eventually(`message ${n} to start`, () => gates.has(n));
+      gates.get(n)!();
+    }
+    await queue.idle();
+    expect(most).toBe(2);
+    expect(seen.filter((n) => n < 20)).toEqual([11, 12, 13]);
+    expect(seen.filter((n) => n > 20)).toEqual([21, 22]);
+  });
+
+  it('keeps the order of a key across a restart, for messages an earlier run stored', async () => {
+    let db = openDb();
+    let now = 1_000_000;
+    const earlier = numbers(db, async () => undefined, { now: () => now });
+    for (const n of [31, 41, 32, 42, 33]) await earlier.send(n, { delayMs: 60_000 });
+    closeDb(db);
+
+    db = openDb();
+    now += 60_000;
+    const seen: number[] = [];
+    const queue = numbers(db, async (n) => void seen.push(n), {
+      now: () => now,
+      concurrency: 3,
+      orderKey: (n) => String(Math.floor(n / 10)),
+    });
+    await queue.idle();
+    expect(seen.filter((n) => n < 40)).toEqual([31, 32, 33]);
+    expect(seen.filter((n) => n > 40)).toEqual([41, 42]);
+    expect(queue.depth()).toBe(0);
+  });
+
   it('dead-letters a message that kills the process on every delivery, across restarts', async () => {
     const child = fileURLToPath(new URL('./testing/crashing-consumer.ts', import.meta.url));
     const run = (send: boolean) =>
