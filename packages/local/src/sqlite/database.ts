@@ -32,8 +32,10 @@ export interface LocalDatabase {
    * committed to disk. Writes made in the same tick share one commit, and commits made while
    * an fsync runs share the next one (group commit), so a burst of enqueues costs one fsync,
    * not one each; a failing `change` undoes only itself. The fsync runs off the event loop.
+   * With `until: 'committed'` it resolves once the commit is written, before the fsync: the
+   * write then survives the process dying, not necessarily a power cut.
    */
-  write<R>(change: () => R): Promise<R>;
+  write<R>(change: () => R, options?: { until?: 'committed' | 'durable' }): Promise<R>;
   health(): StorageHealth;
   /** `PRAGMA integrity_check`'s answer: `ok` when the file is sound. */
   integrityCheck(): string;
@@ -106,7 +108,7 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
   const log = options.durability === 'os' ? undefined : createLogFlusher(`${path}-wal`);
   let closed = false;
   let full: string | undefined;
-  let batch: { settle: (error?: unknown) => void }[] | undefined;
+  let batch: { settle: (error?: unknown) => void; durable: boolean }[] | undefined;
 
   const noteOutcome = (error: unknown): void => {
     if (isDatabaseFull(error)) {
@@ -120,8 +122,8 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
     if (!batch) return;
     const settled = batch;
     batch = undefined;
-    const settleAll = (failure?: unknown): void => {
-      for (const waiter of settled) waiter.settle(failure);
+    const settleAll = (failure?: unknown, waiters = settled): void => {
+      for (const waiter of waiters) waiter.settle(failure);
     };
     try {
       sql.exec('COMMIT');
@@ -133,23 +135,28 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
       settleAll(error);
       return;
     }
-    if (!log) settleAll();
-    else
-      log.flush().then(
-        () => settleAll(),
-        (error: unknown) => {
-          // Closing checkpointed the log into the database file and synced that.
-          if (closed) return settleAll();
-          logger.error('cannot fsync the database log', { path, error });
-          settleAll(error);
-        },
-      );
+    if (!log) return settleAll();
+    settleAll(
+      undefined,
+      settled.filter((waiter) => !waiter.durable),
+    );
+    const durable = settled.filter((waiter) => waiter.durable);
+    if (durable.length === 0) return;
+    log.flush().then(
+      () => settleAll(undefined, durable),
+      (error: unknown) => {
+        // Closing checkpointed the log into the database file and synced that.
+        if (closed) return settleAll(undefined, durable);
+        logger.error('cannot fsync the database log', { path, error });
+        settleAll(error, durable);
+      },
+    );
   }
 
   return {
     path,
     sql,
-    write<R>(change: () => R): Promise<R> {
+    write<R>(change: () => R, writeOptions?: { until?: 'committed' | 'durable' }): Promise<R> {
       try {
         if (!batch) {
           sql.exec('BEGIN IMMEDIATE');
@@ -181,7 +188,10 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
         return Promise.reject(error as Error);
       }
       return new Promise<R>((resolve, reject) =>
-        batch!.push({ settle: (error) => (error === undefined ? resolve(result) : reject(error as Error)) }),
+        batch!.push({
+          settle: (error) => (error === undefined ? resolve(result) : reject(error as Error)),
+          durable: writeOptions?.until !== 'committed',
+        }),
       );
     },
     health: () => ({

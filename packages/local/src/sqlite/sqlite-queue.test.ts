@@ -60,7 +60,8 @@ describe('the SQLite queue', () => {
       if (n === 2 && failures++ < 2) throw new Error('not yet');
       seen.push(n);
     });
-    for (const n of [1, 2, 3]) await queue.send(n);
+    // Sent in one burst: the message after the failing one goes on while it waits to be retried.
+    await Promise.all([1, 2, 3].map((n) => queue.send(n)));
     await queue.idle();
     expect(seen).toEqual([1, 3, 2]);
     expect(queue.depth()).toBe(0);

@@ -258,7 +258,11 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       const key = orderKey && keyOf(row.id);
       if (key !== undefined) running.add(key);
       const message = decoded(row);
-      const leased = db.write(() => void lease.run(now() + visibilityMs, row.id));
+
+      // Committed is enough: the count must survive a message that kills the process, and the
+      // operating system keeps a commit the process wrote. Waiting for the fsync too would add
+      // one to every delivery of every hop.
+      const leased = db.write(() => void lease.run(now() + visibilityMs, row.id), { until: 'committed' });
       void leased
         .then(() => (message === undefined || closed ? undefined : deliver(row, message)))
         .catch((error: unknown) => {
