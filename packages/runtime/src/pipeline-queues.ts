@@ -57,8 +57,12 @@ function describe(message: unknown): Record<string, unknown> {
  * at a time would make each wait for the others' commits. Push jobs need no order. The other
  * queues deliver one at a time: launching and stopping scrapers must not race each other.
  */
-const SIDE_BY_SIDE: Partial<Record<LocalConsumer, { concurrency: number; byMatch: boolean }>> = {
-  'parse-scorecard': { concurrency: 8, byMatch: true },
+const SIDE_BY_SIDE: Partial<
+  Record<LocalConsumer, { concurrency: number; byMatch: boolean; perMatch?: number }>
+> = {
+  // Parsing publishes before it first waits, so a match's next page can be parsed while the
+  // scorecard before it is being made durable on the subscribed queues.
+  'parse-scorecard': { concurrency: 16, byMatch: true, perMatch: 2 },
   'store-scorecard': { concurrency: 8, byMatch: true },
   broadcast: { concurrency: 8, byMatch: true },
   'notify-rules': { concurrency: 8, byMatch: true },
@@ -89,7 +93,7 @@ export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQu
         handler: async (message) => void (await handler(message as never)),
         describe,
         concurrency: delivery?.concurrency ?? 1,
-        ...(delivery?.byMatch ? { orderKey: matchOf } : {}),
+        ...(delivery?.byMatch ? { orderKey: matchOf, perKey: delivery.perMatch ?? 1 } : {}),
       });
       queues.set(queueName, queue);
       started.push(queue);

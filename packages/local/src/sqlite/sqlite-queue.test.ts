@@ -179,6 +179,29 @@ describe('the SQLite queue', () => {
     expect(seen.filter((n) => n > 20)).toEqual([21, 22]);
   });
 
+  it("with two per key, starts a key's next message while the one before is still running, never a third", async () => {
+    const db = openDb();
+    const started: number[] = [];
+    const gates = new Map<number, () => void>();
+    const queue = numbers(
+      db,
+      (n) =>
+        new Promise<void>((resolve) => {
+          started.push(n);
+          gates.set(n, resolve);
+        }),
+      { concurrency: 8, orderKey: (n) => String(Math.floor(n / 10)), perKey: 2 },
+    );
+    await Promise.all([11, 12, 13, 21].map((n) => queue.send(n)));
+    await eventually('two of key 1 and the one of key 2 running', () => started.length === 3);
+    expect(started).toEqual([11, 12, 21]);
+    gates.get(11)!();
+    await eventually('the third of key 1 to start', () => started.length === 4);
+    expect(started[3]).toBe(13);
+    for (const n of [12, 13, 21]) gates.get(n)!();
+    await queue.idle();
+  });
+
   it('keeps the order of a key across a restart, for messages an earlier run stored', async () => {
     let db = openDb();
     let now = 1_000_000;

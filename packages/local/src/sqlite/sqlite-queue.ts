@@ -33,6 +33,12 @@ export interface SqliteQueueOptions<T> {
    * FIFO's message groups. Without it, any `concurrency` messages may run at once.
    */
   orderKey?: (message: T) => string;
+  /**
+   * Deliveries of one order key at once, started in arrival order (1 by default). 2 lets a
+   * key's next message start while the one before waits for its writes to reach the disk; the
+   * writes keep their order when the handler makes them all before it first waits on I/O.
+   */
+  perKey?: number;
   /** A delivery still running after this long is assumed stuck and the message is delivered again (SQS's visibility timeout). */
   visibilityMs?: number;
   /** Log fields naming a message (e.g. matchId, teamId), never its whole body. */
@@ -88,6 +94,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   const backoff = options.backoff ?? { firstMs: 200, maxMs: 30_000 };
   const concurrency = options.concurrency ?? 1;
   const orderKey = options.orderKey;
+  const perKey = options.perKey ?? 1;
   const visibilityMs = options.visibilityMs ?? 15 * 60_000;
   const describe = options.describe ?? (() => ({}));
   const now = options.now ?? Date.now;
@@ -131,8 +138,8 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   let inFlight = 0;
   /** Row id → order key, for the rows this run has looked at. */
   const keys = new Map<number, string>();
-  /** Order keys with a delivery running. */
-  const running = new Set<string>();
+  /** Order key → deliveries of it running. */
+  const running = new Map<string, number>();
   let closed = false;
   let wake: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
@@ -230,11 +237,11 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     return key;
   }
 
-  /** The oldest visible message whose order key has no delivery running. */
+  /** The oldest visible message whose order key has room for another delivery. */
   function nextCandidate(): Row | undefined {
     if (!orderKey) return nextReady.get(name, now()) as Row | undefined;
     for (const id of readyIds.all(name, now(), ORDER_LOOK_AHEAD) as number[])
-      if (!running.has(keyOf(id))) return byId.get(id) as Row;
+      if ((running.get(keyOf(id)) ?? 0) < perKey) return byId.get(id) as Row;
     return undefined;
   }
 
@@ -256,7 +263,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       }
       inFlight++;
       const key = orderKey && keyOf(row.id);
-      if (key !== undefined) running.add(key);
+      if (key !== undefined) running.set(key, (running.get(key) ?? 0) + 1);
       const message = decoded(row);
 
       // Committed is enough: the count must survive a message that kills the process, and the
@@ -270,7 +277,11 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
         })
         .finally(() => {
           inFlight--;
-          if (key !== undefined) running.delete(key);
+          if (key !== undefined) {
+            const left = running.get(key)! - 1;
+            if (left === 0) running.delete(key);
+            else running.set(key, left);
+          }
           keys.delete(row.id);
           if (closed) return;
           pump();
