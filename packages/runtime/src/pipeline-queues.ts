@@ -64,7 +64,9 @@ const SIDE_BY_SIDE: Partial<
   // scorecard before it is being made durable on the subscribed queues.
   'parse-scorecard': { concurrency: 16, byMatch: true, perMatch: 2 },
   'store-scorecard': { concurrency: 8, byMatch: true },
-  broadcast: { concurrency: 8, byMatch: true },
+  // Broadcasting moves the match's watermark before it first waits: the next scorecard's
+  // diff is taken against this one while this one's mark is made durable, and is sent after it.
+  broadcast: { concurrency: 16, byMatch: true, perMatch: 2 },
   'notify-rules': { concurrency: 8, byMatch: true },
   'send-push': { concurrency: 4, byMatch: false },
 };
