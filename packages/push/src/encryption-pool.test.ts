@@ -26,23 +26,6 @@ describe('the encryption worker pool', () => {
     }
   });
 
-  it('gathers requests that trickle in while its threads are busy into shared tasks', async () => {
-    const pool = createEncryptionPool({ threads: 1, batchSize: 32 });
-    try {
-      const pending: Promise<unknown>[] = [];
-      // One request per turn of the event loop, as sends finishing one by one make them.
-      for (let i = 0; i < 100; i++) {
-        pending.push(pool.encrypt(subscriptions[i % subscriptions.length]!, `{"n":${i}}`, options));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const settled = await Promise.allSettled(pending);
-      expect(settled.every((s) => s.status === 'fulfilled')).toBe(true);
-      expect(pool.pool.completed).toBeLessThan(50);
-    } finally {
-      await pool.close();
-    }
-  });
-
   it('answers a request it cannot encrypt with its reason, without failing the rest of the batch', async () => {
     const pool = createEncryptionPool({ threads: 1 });
     try {

@@ -53,7 +53,7 @@ export const inlineEncryptor: Encryptor = {
 
 export interface EncryptionPoolOptions {
   threads: number;
-  /** Most requests sent to a worker in one task: fewer, larger messages between threads. */
+  /** Requests sent to a worker in one task: fewer, larger messages between threads. */
   batchSize?: number;
   /** A batch not answered by then fails (and its worker is replaced), so no request waits forever. */
   taskTimeoutMs?: number;
@@ -65,9 +65,7 @@ export interface EncryptionPoolOptions {
  * Encryption spread over worker threads by piscina. Each message costs an ECDH agreement and
  * HKDF (about half a millisecond); on a multi-core host this lets the sender use the other
  * cores while the main thread keeps the sockets busy. Requests made in the same turn of the
- * event loop travel together, `batchSize` at a time; while every thread has work queued,
- * new requests gather into the next batch, so a busy pool pays one task per batch, not per
- * request. A worker that dies fails the requests it
+ * event loop travel together, `batchSize` at a time. A worker that dies fails the requests it
  * held (piscina rejects its unfinished tasks and starts a replacement), and a worker that
  * hangs is cut off after `taskTimeoutMs`, so every `encrypt` settles.
  */
@@ -87,15 +85,9 @@ export function createEncryptionPool(options: EncryptionPoolOptions): Encryptor 
     resolve: (r: EncryptedRequest) => void;
     reject: (e: Error) => void;
   };
-  const batch: Waiter[] = [];
-  let flushing = false;
-  // Two batches per thread: one being encrypted, the next already waiting beside it. Requests
-  // made while that many are out wait in the next batch instead of each costing a task.
-  const maxTasks = options.threads * 2;
-  let tasks = 0;
+  let batch: Waiter[] = [];
 
   function dispatch(waiters: Waiter[]): void {
-    tasks++;
     pool
       .run(
         waiters.map((w) => w.request),
@@ -117,27 +109,20 @@ export function createEncryptionPool(options: EncryptionPoolOptions): Encryptor 
           const reason = new Error(`encryption worker failed: ${(error as Error).message ?? String(error)}`);
           for (const waiter of waiters) waiter.reject(reason);
         },
-      )
-      .finally(() => {
-        tasks--;
-        if (batch.length > 0) flush();
-      });
+      );
   }
 
-  /** Sends what is waiting, `batchSize` at a time, while fewer than `maxTasks` are out (all, when `everything`). */
-  function flush(everything = false): void {
-    flushing = false;
-    while (batch.length > 0 && (everything || tasks < maxTasks)) dispatch(batch.splice(0, batchSize));
+  function flush(): void {
+    const ready = batch;
+    batch = [];
+    for (let i = 0; i < ready.length; i += batchSize) dispatch(ready.slice(i, i + batchSize));
   }
 
   return {
     pool,
     encrypt(subscription, payload, encryptOptions) {
       return new Promise((resolve, reject) => {
-        if (!flushing && tasks < maxTasks) {
-          flushing = true;
-          setImmediate(flush);
-        }
+        if (batch.length === 0) setImmediate(flush);
         batch.push({
           request: {
             subscription: { endpoint: subscription.endpoint, keys: subscription.keys },
@@ -150,7 +135,7 @@ export function createEncryptionPool(options: EncryptionPoolOptions): Encryptor 
       });
     },
     async close() {
-      flush(true);
+      flush();
       await pool.close();
     },
   };
