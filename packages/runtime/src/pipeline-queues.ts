@@ -51,6 +51,28 @@ function describe(message: unknown): Record<string, unknown> {
   return { matchId: m.matchId ?? m.event?.matchId, teamId: m.teamId ?? m.event?.teamId };
 }
 
+/**
+ * The queues every ball passes through deliver several messages at once, one match's in
+ * order and the matches side by side: with eight live matches a queue that took one message
+ * at a time would make each wait for the others' commits. Push jobs need no order. The other
+ * queues deliver one at a time: launching and stopping scrapers must not race each other.
+ */
+const SIDE_BY_SIDE: Partial<
+  Record<LocalConsumer, { concurrency: number; byMatch: boolean; perMatch?: number }>
+> = {
+  // Parsing publishes before it first waits, so a match's next page can be parsed while the
+  // scorecard before it is being made durable on the subscribed queues.
+  'parse-scorecard': { concurrency: 16, byMatch: true, perMatch: 2 },
+  'store-scorecard': { concurrency: 8, byMatch: true },
+  // Broadcasting moves the match's watermark before it first waits: the next scorecard's
+  // diff is taken against this one while this one's mark is made durable, and is sent after it.
+  broadcast: { concurrency: 16, byMatch: true, perMatch: 2 },
+  'notify-rules': { concurrency: 8, byMatch: true },
+  'send-push': { concurrency: 4, byMatch: false },
+};
+
+const matchOf = (message: unknown): string => String(describe(message).matchId);
+
 /** One durable queue per pipeline consumer, in the database, fed as the pipeline table says. */
 export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQueues {
   const { database, logger, settings, topic } = options;
@@ -62,6 +84,7 @@ export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQu
     started,
     start(name, handler) {
       const queueName = consumerQueue(name) as QueueName;
+      const delivery = SIDE_BY_SIDE[name];
       const queue = createSqliteQueue<unknown>(database, {
         name: queueName,
         codec: codecs[queueName],
@@ -71,6 +94,8 @@ export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQu
         faults: settings.faults && { ...settings.faults, seed: `${settings.faults.seed}:${queueName}` },
         handler: async (message) => void (await handler(message as never)),
         describe,
+        concurrency: delivery?.concurrency ?? 1,
+        ...(delivery?.byMatch ? { orderKey: matchOf, perKey: delivery.perMatch ?? 1 } : {}),
       });
       queues.set(queueName, queue);
       started.push(queue);

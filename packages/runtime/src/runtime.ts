@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { createSqliteSubscriptionStore } from '@live-scores/local';
 import { createSanityCms } from '@live-scores/cms-sanity';
 import {
@@ -159,7 +160,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     } catch (error) {
       throw new StartupError((error as Error).message);
     }
-    const pushSender = createWebPushSender({ vapid: { subject: config.push.vapidSubject, ...vapid.keys } });
+    const pushSender = createWebPushSender({
+      vapid: { subject: config.push.vapidSubject, ...vapid.keys },
+      // A fan-out to thousands is an ECDH agreement each: the other cores do those while this
+      // thread keeps serving the page, the sockets and the queues.
+      encryptionThreads: Math.max(1, availableParallelism() - 1),
+    });
     cleanup.push(() => pushSender.close());
     const cms = options.cms ?? cmsFrom(config, env);
     const browserPage = options.fixturesPage

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '@live-scores/core';
 import Database from 'better-sqlite3';
+import { createLogFlusher } from './log-flusher.ts';
 import { SCHEMA } from './schema.ts';
 
 export const DATABASE_FILE = 'live-scores.db';
@@ -28,10 +29,13 @@ export interface LocalDatabase {
   readonly sql: Database.Database;
   /**
    * Runs `change` in the current write transaction and resolves once that transaction is
-   * committed to disk. Writes made in the same tick share one commit (group commit), so a
-   * burst of enqueues costs one fsync, not one each; a failing `change` undoes only itself.
+   * committed to disk. Writes made in the same tick share one commit, and commits made while
+   * an fsync runs share the next one (group commit), so a burst of enqueues costs one fsync,
+   * not one each; a failing `change` undoes only itself. The fsync runs off the event loop.
+   * With `until: 'committed'` it resolves once the commit is written, before the fsync: the
+   * write then survives the process dying, not necessarily a power cut.
    */
-  write<R>(change: () => R): Promise<R>;
+  write<R>(change: () => R, options?: { until?: 'committed' | 'durable' }): Promise<R>;
   health(): StorageHealth;
   /** `PRAGMA integrity_check`'s answer: `ok` when the file is sound. */
   integrityCheck(): string;
@@ -63,8 +67,8 @@ function fileBytes(path: string): number {
 }
 
 /**
- * Opens (creating if needed) `<dataDir>/live-scores.db`: WAL, every commit fsynced
- * (`synchronous=FULL`, so a resolved write survives a power cut too), and exclusive locking,
+ * Opens (creating if needed) `<dataDir>/live-scores.db`: WAL, every commit fsynced before its
+ * writes resolve (so a resolved write survives a power cut too), and exclusive locking,
  * which makes the database's own lock the one-runtime-per-data-dir lock: the OS drops it when
  * the process dies however it dies, so there is no pid file to go stale. The directory is
  * made 0700 and the file 0600: it holds subscribers' push endpoints and keys.
@@ -78,7 +82,10 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
   try {
     sql.exec('PRAGMA locking_mode = EXCLUSIVE');
     sql.exec('PRAGMA journal_mode = WAL');
-    sql.exec(`PRAGMA synchronous = ${options.durability === 'os' ? 'NORMAL' : 'FULL'}`);
+    // NORMAL: a commit writes the log without waiting for the disk. Unless durability is `os`,
+    // the log is fsynced on the thread pool before the commit's writes resolve: what FULL does,
+    // without stopping every socket and timer of the process for the length of an fsync.
+    sql.exec('PRAGMA synchronous = NORMAL');
     sql.exec('PRAGMA foreign_keys = ON');
     // Takes the exclusive lock now and holds it until close.
     sql.exec('BEGIN EXCLUSIVE');
@@ -98,8 +105,10 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
     }
   }
 
+  const log = options.durability === 'os' ? undefined : createLogFlusher(`${path}-wal`);
+  let closed = false;
   let full: string | undefined;
-  let batch: { settle: (error?: unknown) => void }[] | undefined;
+  let batch: { settle: (error?: unknown) => void; durable: boolean }[] | undefined;
 
   const noteOutcome = (error: unknown): void => {
     if (isDatabaseFull(error)) {
@@ -113,23 +122,41 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
     if (!batch) return;
     const settled = batch;
     batch = undefined;
-    let failure: unknown;
+    const settleAll = (failure?: unknown, waiters = settled): void => {
+      for (const waiter of waiters) waiter.settle(failure);
+    };
     try {
       sql.exec('COMMIT');
       if (full !== undefined) logger.info('database writable again', { path });
       full = undefined;
     } catch (error) {
-      failure = error;
       noteOutcome(error);
       if (sql.inTransaction) sql.exec('ROLLBACK');
+      settleAll(error);
+      return;
     }
-    for (const waiter of settled) waiter.settle(failure);
+    if (!log) return settleAll();
+    settleAll(
+      undefined,
+      settled.filter((waiter) => !waiter.durable),
+    );
+    const durable = settled.filter((waiter) => waiter.durable);
+    if (durable.length === 0) return;
+    log.flush().then(
+      () => settleAll(undefined, durable),
+      (error: unknown) => {
+        // Closing checkpointed the log into the database file and synced that.
+        if (closed) return settleAll(undefined, durable);
+        logger.error('cannot fsync the database log', { path, error });
+        settleAll(error, durable);
+      },
+    );
   }
 
   return {
     path,
     sql,
-    write<R>(change: () => R): Promise<R> {
+    write<R>(change: () => R, writeOptions?: { until?: 'committed' | 'durable' }): Promise<R> {
       try {
         if (!batch) {
           sql.exec('BEGIN IMMEDIATE');
@@ -161,7 +188,10 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
         return Promise.reject(error as Error);
       }
       return new Promise<R>((resolve, reject) =>
-        batch!.push({ settle: (error) => (error === undefined ? resolve(result) : reject(error as Error)) }),
+        batch!.push({
+          settle: (error) => (error === undefined ? resolve(result) : reject(error as Error)),
+          durable: writeOptions?.until !== 'committed',
+        }),
       );
     },
     health: () => ({
@@ -172,7 +202,9 @@ export function openLocalDatabase(dataDir: string, options: OpenDatabaseOptions)
     integrityCheck: () => String(sql.prepare('PRAGMA integrity_check').pluck().get()),
     close() {
       if (batch) commit();
+      closed = true;
       sql.close();
+      void log?.close().catch(() => undefined);
     },
   };
 }

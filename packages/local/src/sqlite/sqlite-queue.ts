@@ -27,6 +27,18 @@ export interface SqliteQueueOptions<T> {
   backoff?: { firstMs: number; maxMs: number };
   /** Handlers running at once; 1 by default, so a queue processes in arrival order. */
   concurrency?: number;
+  /**
+   * Messages with the same key (e.g. one match's) are delivered one at a time in arrival
+   * order, while messages with different keys run side by side up to `concurrency`: SQS
+   * FIFO's message groups. Without it, any `concurrency` messages may run at once.
+   */
+  orderKey?: (message: T) => string;
+  /**
+   * Deliveries of one order key at once, started in arrival order (1 by default). 2 lets a
+   * key's next message start while the one before waits for its writes to reach the disk; the
+   * writes keep their order when the handler makes them all before it first waits on I/O.
+   */
+  perKey?: number;
   /** A delivery still running after this long is assumed stuck and the message is delivered again (SQS's visibility timeout). */
   visibilityMs?: number;
   /** Log fields naming a message (e.g. matchId, teamId), never its whole body. */
@@ -46,6 +58,25 @@ interface Row {
   receiveCount: number;
 }
 
+/**
+ * The stored text of an encoded message, made once however many queues it is sent to: the
+ * topic puts the same scorecard on every subscribed queue. Messages are values, never
+ * changed after they are sent.
+ */
+const storedForms = new WeakMap<object, string>();
+function storedForm(encoded: unknown): string {
+  if (typeof encoded !== 'object' || encoded === null) return JSON.stringify(encoded);
+  let body = storedForms.get(encoded);
+  if (body === undefined) {
+    body = JSON.stringify(encoded);
+    storedForms.set(encoded, body);
+  }
+  return body;
+}
+
+/** How far past a busy order key's messages the queue looks for another key's. */
+const ORDER_LOOK_AHEAD = 256;
+
 const reasonOf = (error: unknown): string =>
   (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
 
@@ -62,6 +93,8 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   const maxReceives = options.maxReceives ?? 5;
   const backoff = options.backoff ?? { firstMs: 200, maxMs: 30_000 };
   const concurrency = options.concurrency ?? 1;
+  const orderKey = options.orderKey;
+  const perKey = options.perKey ?? 1;
   const visibilityMs = options.visibilityMs ?? 15 * 60_000;
   const describe = options.describe ?? (() => ({}));
   const now = options.now ?? Date.now;
@@ -73,6 +106,13 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     `SELECT id, body, receive_count AS receiveCount FROM queue_messages
      WHERE queue = ? AND dead_at IS NULL AND visible_at <= ? ORDER BY visible_at, id LIMIT 1`,
   );
+  const readyIds = sql
+    .prepare(
+      `SELECT id FROM queue_messages
+       WHERE queue = ? AND dead_at IS NULL AND visible_at <= ? ORDER BY visible_at, id LIMIT ?`,
+    )
+    .pluck();
+  const byId = sql.prepare('SELECT id, body, receive_count AS receiveCount FROM queue_messages WHERE id = ?');
   const lease = sql.prepare(
     'UPDATE queue_messages SET receive_count = receive_count + 1, leased = 1, visible_at = ? WHERE id = ?',
   );
@@ -80,7 +120,9 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   const retryAt = sql.prepare('UPDATE queue_messages SET leased = 0, visible_at = ? WHERE id = ?');
   const bury = sql.prepare('UPDATE queue_messages SET leased = 0, dead_at = ?, reason = ? WHERE id = ?');
   const nextVisible = sql
-    .prepare('SELECT MIN(visible_at) FROM queue_messages WHERE queue = ? AND dead_at IS NULL')
+    .prepare(
+      'SELECT MIN(visible_at) FROM queue_messages WHERE queue = ? AND dead_at IS NULL AND visible_at > ?',
+    )
     .pluck();
   const count = sql
     .prepare('SELECT COUNT(*) FROM queue_messages WHERE queue = ? AND dead_at IS NULL')
@@ -94,6 +136,10 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   );
 
   let inFlight = 0;
+  /** Row id → order key, for the rows this run has looked at. */
+  const keys = new Map<number, string>();
+  /** Order key → deliveries of it running. */
+  const running = new Map<string, number>();
   let closed = false;
   let wake: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
@@ -109,7 +155,8 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     if (closed) return;
     if (wake) clearTimeout(wake);
     wake = undefined;
-    const at = nextVisible.get(name) as number | null;
+    // Messages visible now are started when a running delivery ends; only later ones need a timer.
+    const at = nextVisible.get(name, now()) as number | null;
     if (at === null) return;
     wake = setTimeout(
       () => {
@@ -128,7 +175,6 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   async function deliver(row: Row, message: T): Promise<void> {
     try {
       await handler(message);
-      await db.write(() => void remove.run(row.id));
     } catch (error) {
       const reason = reasonOf(error);
       const fields = { queue: name, ...describe(message), receiveCount: row.receiveCount, reason };
@@ -148,7 +194,15 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
           describe(message),
         );
       }
+      return;
     }
+    // The acknowledgement shares a commit with the next lease instead of costing the queue a
+    // commit of its own: one lost in a crash only means one more (idempotent) delivery.
+    logged(
+      db.write(() => void remove.run(row.id)),
+      'cannot acknowledge a delivery',
+      describe(message),
+    );
   }
 
   /** A stored message that is not one any more (a foreign or hand-edited row) is dead-lettered at once. */
@@ -167,9 +221,33 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     }
   }
 
+  function keyOf(id: number): string {
+    let key = keys.get(id);
+    if (key === undefined) {
+      // A row stored by an earlier run; one that does not decode is dead-lettered when delivered.
+      key = `#${id}`;
+      const row = byId.get(id) as Row | undefined;
+      try {
+        if (row && orderKey) key = orderKey(codec.decode(JSON.parse(row.body)));
+      } catch {
+        // Its own key: nothing waits behind it.
+      }
+      keys.set(id, key);
+    }
+    return key;
+  }
+
+  /** The oldest visible message whose order key has room for another delivery. */
+  function nextCandidate(): Row | undefined {
+    if (!orderKey) return nextReady.get(name, now()) as Row | undefined;
+    for (const id of readyIds.all(name, now(), ORDER_LOOK_AHEAD) as number[])
+      if ((running.get(keyOf(id)) ?? 0) < perKey) return byId.get(id) as Row;
+    return undefined;
+  }
+
   function pump(): void {
     while (!closed && inFlight < concurrency) {
-      const candidate = nextReady.get(name, now()) as Row | undefined;
+      const candidate = nextCandidate();
       if (!candidate) break;
       const row = { ...candidate, receiveCount: candidate.receiveCount + 1 };
       if (candidate.receiveCount >= maxReceives) {
@@ -184,8 +262,14 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
         continue;
       }
       inFlight++;
+      const key = orderKey && keyOf(row.id);
+      if (key !== undefined) running.set(key, (running.get(key) ?? 0) + 1);
       const message = decoded(row);
-      const leased = db.write(() => void lease.run(now() + visibilityMs, row.id));
+
+      // Committed is enough: the count must survive a message that kills the process, and the
+      // operating system keeps a commit the process wrote. Waiting for the fsync too would add
+      // one to every delivery of every hop.
+      const leased = db.write(() => void lease.run(now() + visibilityMs, row.id), { until: 'committed' });
       void leased
         .then(() => (message === undefined || closed ? undefined : deliver(row, message)))
         .catch((error: unknown) => {
@@ -193,6 +277,12 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
         })
         .finally(() => {
           inFlight--;
+          if (key !== undefined) {
+            const left = running.get(key)! - 1;
+            if (left === 0) running.delete(key);
+            else running.set(key, left);
+          }
+          keys.delete(row.id);
           if (closed) return;
           pump();
           settleIdle();
@@ -215,14 +305,16 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     name,
     async send(message, sendOptions) {
       await recovered;
-      const body = JSON.stringify(codec.encode(message));
+      const body = storedForm(codec.encode(message));
       const at = now();
       const holdMs = faults?.holdMs() ?? 0;
       const twice = faults?.duplicate() ?? false;
+      const key = orderKey?.(message);
+      const remember = (id: number | bigint): void => void (key !== undefined && keys.set(Number(id), key));
       await db.write(() => {
-        insert.run(name, body, at + Math.max(sendOptions?.delayMs ?? 0, holdMs));
+        remember(insert.run(name, body, at + Math.max(sendOptions?.delayMs ?? 0, holdMs)).lastInsertRowid);
         // A second copy of the same message: both are delivered.
-        if (twice) insert.run(name, body, at);
+        if (twice) remember(insert.run(name, body, at).lastInsertRowid);
       });
       pump();
     },
