@@ -1,6 +1,7 @@
 import { handlePushMessage } from '@live-scores/core';
 import { PushQueueMessage } from '@live-scores/schema';
 import {
+  deliveryClaims,
   idempotency,
   pushMessageSettings,
   pushQueue,
@@ -16,7 +17,8 @@ const logger = functionLogger('send-push');
 /**
  * The push queue: an event is fanned out into jobs of a few hundred subscriptions; a job is
  * sent. Each is done once however often SQS delivers it (idempotency records in the rules
- * table). A job still failing after its retries throws, so only that record is redelivered
+ * table), and a job redelivered after its invocation died skips the subscriptions it had
+ * claimed (claims in the rules table too). A job still failing after its retries throws, so only that record is redelivered
  * and finally dead-lettered; so does a duplicate whose work is still running elsewhere.
  */
 export const handler = sqsBatchHandler(async (record) => {
@@ -26,6 +28,7 @@ export const handler = sqsBatchHandler(async (record) => {
     subscriptions: subscriptions(),
     pushQueue: pushQueue(),
     idempotency: idempotency(),
+    claims: deliveryClaims(),
     logger,
   };
   return handlePushMessage(deps, message, pushMessageSettings());

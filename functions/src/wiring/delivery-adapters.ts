@@ -4,6 +4,7 @@ import {
   createApiGatewayConnectionSender,
   createDynamoDbBroadcastWatermark,
   createDynamoDbConnections,
+  createDynamoDbDeliveryClaims,
   createDynamoDbEventLog,
   createDynamoDbIdempotency,
   createDynamoDbRulesState,
@@ -20,6 +21,7 @@ import {
   type BroadcastWatermark,
   type ConnectionSender,
   type ConnectionStore,
+  type DeliveryClaims,
   type EventLog,
   type IdempotencyStore,
   type PushQueue,
@@ -79,6 +81,11 @@ export const broadcastWatermark = /* @__PURE__ */ lazy(
 /** Which fan-outs and push jobs are done or in progress, kept in the rules table (`idem#<key>`). */
 export const idempotency = /* @__PURE__ */ lazy(
   (): IdempotencyStore => createDynamoDbIdempotency(rulesTable()),
+);
+
+/** Which subscriptions each push job has claimed, kept in the rules table (`claim#<job>`). */
+export const deliveryClaims = /* @__PURE__ */ lazy(
+  (): DeliveryClaims => createDynamoDbDeliveryClaims(rulesTable()),
 );
 
 export const pushQueue = /* @__PURE__ */ lazy(

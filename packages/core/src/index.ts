@@ -48,6 +48,7 @@ export * from './use-cases/notify-rules.ts';
 export * from './use-cases/fan-out-event.ts';
 export * from './use-cases/send-push-job.ts';
 export * from './ports/idempotency.ts';
+export * from './ports/delivery-claims.ts';
 export * from './use-cases/run-once.ts';
 export * from './use-cases/handle-push-message.ts';
 export * from './use-cases/manage-subscriptions.ts';

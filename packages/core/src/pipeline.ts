@@ -35,6 +35,7 @@ export type PortName =
   | 'pushSender'
   | 'subscriptions'
   | 'idempotency'
+  | 'deliveryClaims'
   | 'clock'
   | 'logger';
 
@@ -154,7 +155,7 @@ export const PIPELINE = {
     feed: { kind: 'queue', queue: 'push' },
     message: PushQueueMessage,
     useCase: handlePushMessage,
-    ports: ['pushSender', 'subscriptions', 'pushQueue', 'idempotency', 'logger'],
+    ports: ['pushSender', 'subscriptions', 'pushQueue', 'idempotency', 'deliveryClaims', 'logger'],
     runtimes: everywhere,
   },
 } as const satisfies Record<string, PipelineConsumer>;

@@ -2,6 +2,7 @@ import {
   createEmbeddedPushQueue,
   createEmbeddedQueue,
   createMemoryEventLog,
+  createMemoryDeliveryClaims,
   createMemoryIdempotencyStore,
   createMemoryRulesStateStore,
   createMemorySubscriptionStore,
@@ -50,7 +51,7 @@ describe('scorecards to phones, through the rules, the push queue and the push s
       concurrency: 4,
       handler: async (message) =>
         void (await handlePushMessage(
-          { sender, subscriptions, pushQueue, idempotency, logger },
+          { sender, subscriptions, pushQueue, idempotency, claims: createMemoryDeliveryClaims(), logger },
           message,
           settings,
         )),
