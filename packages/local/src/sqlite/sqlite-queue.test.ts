@@ -52,6 +52,35 @@ function numbers(
 }
 
 describe('the SQLite queue', () => {
+  it('lets the deliveries running at close finish, so their writes land before the database closes', async () => {
+    const db = openDb();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const queue = numbers(db, async (n) => {
+      started = true;
+      await gate;
+      // A handler's own second write (an event recorded, then queued) after close was called.
+      await db.write(
+        () => void db.sql.prepare("INSERT INTO meta (key, value) VALUES ('handled', ?)").run(String(n)),
+      );
+    });
+    await queue.send(7);
+    await eventually('the delivery to start', () => started);
+    queue.close();
+    let settled = false;
+    const stopping = queue.settled().then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    release();
+    await stopping;
+    closeDb(db);
+
+    const reopened = openDb();
+    expect(reopened.sql.prepare("SELECT value FROM meta WHERE key = 'handled'").pluck().get()).toBe('7');
+    expect(reopened.sql.prepare('SELECT count(*) FROM queue_messages').pluck().get()).toBe(0);
+  });
+
   it('delivers in arrival order, and retries a failed message with backoff until it succeeds', async () => {
     const db = openDb();
     const seen: number[] = [];

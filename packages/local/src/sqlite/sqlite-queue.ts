@@ -94,6 +94,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   );
 
   let inFlight = 0;
+  const running = new Set<Promise<void>>();
   let closed = false;
   let wake: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
@@ -186,17 +187,19 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       inFlight++;
       const message = decoded(row);
       const leased = db.write(() => void lease.run(now() + visibilityMs, row.id));
-      void leased
+      const delivery = leased
         .then(() => (message === undefined || closed ? undefined : deliver(row, message)))
         .catch((error: unknown) => {
           if (!closed) logger.error('cannot start a delivery', { queue: name, error });
         })
         .finally(() => {
           inFlight--;
+          running.delete(delivery);
           if (closed) return;
           pump();
           settleIdle();
         });
+      running.add(delivery);
     }
     if (!closed) {
       scheduleWake();
@@ -247,5 +250,6 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       if (wake) clearTimeout(wake);
       wake = undefined;
     },
+    settled: async () => void (await Promise.allSettled([...running])),
   };
 }
