@@ -13,6 +13,7 @@ import {
   createSqliteFixturesTable,
 } from '@live-scores/local';
 import type { Scorecard } from '@live-scores/schema';
+import { currentScorecards } from './current-scorecards.ts';
 import { localConsumers } from './local-consumers.ts';
 import { localHealth } from './local-health.ts';
 import { createLocalPorts, type LocalPorts } from './local-ports.ts';
@@ -103,7 +104,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     reports: ports.reportStore,
     subscriptions: ports.subscriptions,
     connections: ports.connections,
-    currentScorecards: { list: () => ports.scorecardStore.listDay(today()) },
+    currentScorecards: currentScorecards(ports.scorecardStore, ports.broadcastWatermark, today),
     publishScorecard: (scorecard) => ports.scorecardTopic.publish(scorecard),
 
     async findFixtures() {

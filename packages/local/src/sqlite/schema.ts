@@ -60,6 +60,10 @@ CREATE TABLE IF NOT EXISTS broadcast_watermarks (
   seq INTEGER NOT NULL
 ) STRICT;
 
+-- The scorecard each match's mark stands for: the next diff's base, and what a page that
+-- connects or resyncs is sent, so it holds what the diffs after are built on.
+CREATE TABLE IF NOT EXISTS broadcast_scorecards (match_id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
+
 CREATE TABLE IF NOT EXISTS scorecards (key TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
 
 CREATE TABLE IF NOT EXISTS queue_messages (

@@ -26,11 +26,15 @@ const firstStart = !startsFile || !existsSync(startsFile);
 if (startsFile) appendFileSync(startsFile, `${process.pid}\n`);
 
 // As the real scraper does with --exit-with-parent: a runtime killed with SIGKILL leaves no
-// scraper behind (the parent changes when it is gone).
+// scraper behind (its parent is gone; process.ppid is read once, so ask the kernel).
 if (args.includes('--exit-with-parent')) {
   const parent = process.ppid;
   setInterval(() => {
-    if (process.ppid !== parent) process.exit(0);
+    try {
+      process.kill(parent, 0);
+    } catch {
+      process.exit(0);
+    }
   }, 100).unref();
 }
 

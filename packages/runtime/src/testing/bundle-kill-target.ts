@@ -14,10 +14,13 @@ const NOT_LOADED = {
   '@sparticuz/chromium': 'export default {};',
 };
 
+/** Packages that must load from their own files: a native addon, and a worker pool's worker file. */
+const STAY_IMPORTS = ['better-sqlite3', 'piscina'];
+
 /**
- * The kill target and the workspace packages it runs, bundled into one file (the npm
- * packages stay imports): a test that restarts the runtime fifty times pays for loading
- * and transforming the sources once, not fifty times. Returns the bundle's path.
+ * The kill target with the workspace packages and libraries it runs, bundled into one file:
+ * a test that restarts the runtime fifty times pays for transforming the sources and
+ * resolving modules once, not fifty times. Returns the bundle's path.
  */
 export async function bundleKillTarget(): Promise<string> {
   await build({
@@ -28,13 +31,19 @@ export async function bundleKillTarget(): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    // The CommonJS libraries inside still call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
+    },
     plugins: [
       {
         name: 'npm-packages-external',
         setup(b) {
           b.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path in NOT_LOADED) return { path: args.path, namespace: 'not-loaded' };
-            return args.path.startsWith('@live-scores/') ? undefined : { path: args.path, external: true };
+            return STAY_IMPORTS.some((name) => args.path === name || args.path.startsWith(`${name}/`))
+              ? { path: args.path, external: true }
+              : undefined;
           });
           b.onLoad({ filter: /.*/, namespace: 'not-loaded' }, (args) => ({
             contents: NOT_LOADED[args.path as keyof typeof NOT_LOADED],
