@@ -68,6 +68,24 @@ describe('notify-rules', () => {
     expect(await notifyRules(deps, scorecardAt(2, 1), RULE_OPTIONS)).toMatchObject({ queued: [] });
   });
 
+  it('leaves none of a failed step recorded, those of a run that died included', async () => {
+    const { deps } = setup();
+    await notifyRules(deps, scorecardAt(1, 0), RULE_OPTIONS);
+    const killed = {
+      ...deps,
+      pushQueue: { ...deps.pushQueue, enqueueEvents: () => new Promise<void>(() => undefined) },
+    };
+    void notifyRules(killed, scorecardAt(2, 1), RULE_OPTIONS);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const refused = {
+      ...deps,
+      pushQueue: { ...deps.pushQueue, enqueueEvents: () => Promise.reject(new Error('queue down')) },
+    };
+    await expect(notifyRules(refused, scorecardAt(2, 1), RULE_OPTIONS)).rejects.toThrow('queue down');
+    // Nothing stranded: a newer scorecard applied first is free to yield the same event.
+    expect(await deps.eventLog.recordOnce('6123456:1:wicket:4')).toBe(true);
+  });
+
   it('queues every event when two consumers apply the same scorecards concurrently', async () => {
     const shared = setup();
     const other = { ...shared.deps, logger: createMemoryLogger() };

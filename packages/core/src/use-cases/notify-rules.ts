@@ -95,7 +95,9 @@ export async function notifyRules(
       try {
         await deps.pushQueue.enqueueEvents(events);
       } catch (error) {
-        await deps.eventLog.release(fresh.map((e) => e.id));
+        // The step did not happen: none of its events stays recorded, so that a newer
+        // scorecard applied first (a jump that yields other events) leaves none stranded.
+        await deps.eventLog.release(events.map((e) => e.id));
         throw error;
       }
       queued.push(...events);

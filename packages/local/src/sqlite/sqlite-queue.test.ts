@@ -52,6 +52,24 @@ function numbers(
 }
 
 describe('the SQLite queue', () => {
+  it('delivers a message cut short by a crash again before the messages that arrived while it ran', async () => {
+    const db = openDb();
+    let started = false;
+    const queue = numbers(db, async () => {
+      started = true;
+      await new Promise(() => undefined);
+    });
+    await queue.send(1);
+    await eventually('the first delivery to start', () => started);
+    await queue.send(2);
+    closeDb(db);
+
+    const seen: number[] = [];
+    const after = numbers(openDb(), async (n) => void seen.push(n));
+    await after.idle();
+    expect(seen).toEqual([1, 2]);
+  });
+
   it('lets the deliveries running at close finish, so their writes land before the database closes', async () => {
     const db = openDb();
     let release!: () => void;

@@ -89,8 +89,12 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     `SELECT body, reason, receive_count AS receiveCount, dead_at AS deadAt FROM queue_messages
      WHERE queue = ? AND dead_at IS NOT NULL ORDER BY dead_at, id`,
   );
+  // A delivery the process died in goes first again, ahead of the messages that arrived while
+  // it ran: its lease's visibility deadline is no place in the order, and a consumer that
+  // sees the newer message first can skip what the older one would have done (a threshold
+  // crossed in one step instead of two).
   const recover = sql.prepare(
-    'UPDATE queue_messages SET leased = 0, visible_at = MIN(visible_at, ?) WHERE queue = ? AND leased = 1',
+    'UPDATE queue_messages SET leased = 0, visible_at = 0 WHERE queue = ? AND leased = 1',
   );
 
   let inFlight = 0;
@@ -208,7 +212,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   }
 
   const recovered = db
-    .write(() => recover.run(now(), name).changes)
+    .write(() => recover.run(name).changes)
     .then((count) => {
       if (count > 0) logger.info('queue recovered unfinished messages', { queue: name, count });
       pump();
