@@ -21,9 +21,13 @@ const SUBSCRIBERS = 10_000;
 const KEY_PAIRS = 16;
 /** Subscriptions per push job (the fan-out's default): what one kill can cost at most. */
 const JOB_SIZE = 200;
-/** Each run is killed this long after it answered `/healthz` ok: 50 moments from 20 ms to 600 ms, shuffled. */
+/**
+ * Each run is killed this long after it answered `/healthz` ok: 50 moments from 100 ms to
+ * 1.2 s, shuffled. A message a run dies in is delivered first by the next; killed before it
+ * could finish five runs in a row, it would be dead-lettered as a poison message.
+ */
 const KILL_AFTER_MS = shuffled(
-  Array.from({ length: KILLS }, (_, i) => 20 + Math.round((i * 580) / Math.max(1, KILLS - 1))),
+  Array.from({ length: KILLS }, (_, i) => 100 + Math.round((i * 1100) / Math.max(1, KILLS - 1))),
   2026,
 );
 /** Every this many subscribers follows everything; the rest want the result only. */
@@ -98,7 +102,7 @@ function claimsByEvent(rows: { key: string; claimed: Buffer }[]): Map<string, Se
  * bundle-kill-target.ts), with the stand-in scraper replaying three saved pages on a
  * wall-clock schedule (no Chromium to start after each kill), the subscriptions stored in
  * the database up front, and 16 receiver key pairs shared by all (endpoints told apart by
- * their query). Each run is killed 20 to 600 ms after it is healthy.
+ * their query). Each run is killed 100 ms to 1.2 s after it is healthy.
  */
 describe('the runtime killed with kill -9 fifty times while it notifies 10,000 subscribers', () => {
   let receiver: PushReceiver;
