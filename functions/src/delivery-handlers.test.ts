@@ -14,6 +14,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { endpointDigest } from '@live-scores/core';
 import { generateVapidKeys } from '@live-scores/push';
 import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
 import type { NotificationEvent, PushJob } from '@live-scores/schema';
@@ -267,7 +268,8 @@ describe('the push handlers', () => {
     expect(queued?.[0]).toMatchObject({ type: 'event', event: { matchId: '6123456', teamId: 'firstTeam' } });
   });
 
-  it('send-push delivers a job, deletes a gone subscription, and fails only the malformed record', async () => {
+  it('send-push claims a job, delivers it, deletes a gone subscription, and fails only the malformed record', async () => {
+    dynamo.on(UpdateCommand).resolves({});
     const phone = receiver.createSubscription('/lambda/phone');
     const gone = receiver.createSubscription('/lambda/gone');
     receiver.setMode('/lambda/gone', { status: 410 });
@@ -290,7 +292,10 @@ describe('the push handlers', () => {
     expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(1);
     expect(
       dynamo.commandCalls(UpdateCommand).map((c) => [c.args[0].input.TableName, c.args[0].input.Key]),
-    ).toEqual([['rules', { pk: 'idem#job:event-1#0@0' }]]);
+    ).toEqual([
+      ['rules', { pk: 'idem#job:event-1#0@0' }],
+      ['rules', { pk: 'claim#event-1#0@0' }],
+    ]);
     expect(dynamo.commandCalls(PutCommand).map((c) => c.args[0].input.Item)).toEqual([
       { pk: 'idem#job:event-1#0@0', status: 'completed', expiresAt: expect.any(Number) },
     ]);
@@ -353,5 +358,34 @@ describe('the push handlers', () => {
     const response = await sendPush(sqsEvent(sqsRecord(JSON.stringify(job), 'job-again')), lambdaContext);
     expect(response).toEqual({ batchItemFailures: [] });
     expect(receiver.received.filter((r) => r.path === '/lambda/again')).toEqual([]);
+  });
+
+  it('send-push skips the subscriptions a redelivered job had claimed before its invocation died', async () => {
+    const reached = receiver.createSubscription('/lambda/claimed');
+    const fresh = receiver.createSubscription('/lambda/unclaimed');
+    dynamo
+      .on(UpdateCommand, { Key: { pk: 'claim#event-2#0@0' } })
+      .resolves({
+        Attributes: { claimed: new Set([endpointDigest(reached.endpoint).toString('base64url')]) },
+      })
+      .on(UpdateCommand, { Key: { pk: 'idem#job:event-2#0@0' } })
+      .resolves({});
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-2#0',
+      event,
+      subscriptions: [reached, fresh].map(({ endpoint, keys }) => ({ endpoint, keys })),
+      attempt: 0,
+    };
+    const response = await sendPush(
+      sqsEvent(sqsRecord(JSON.stringify(job), 'job-redelivered')),
+      lambdaContext,
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(
+      receiver.received
+        .filter((r) => r.path === '/lambda/claimed' || r.path === '/lambda/unclaimed')
+        .map((r) => r.path),
+    ).toEqual(['/lambda/unclaimed']);
   });
 });

@@ -5,6 +5,7 @@ import {
   createDynamoDbBroadcastWatermark,
   createDynamoDbConnections,
   createDynamoDbDigestBuffer,
+  createDynamoDbDeliveryClaims,
   createDynamoDbEventLog,
   createDynamoDbIdempotency,
   createDynamoDbRulesState,
@@ -22,6 +23,7 @@ import {
   type ConnectionSender,
   type ConnectionStore,
   type DigestBuffer,
+  type DeliveryClaims,
   type EventLog,
   type IdempotencyStore,
   type PushQueue,
@@ -85,6 +87,11 @@ export const idempotency = /* @__PURE__ */ lazy(
 
 /** Each match's digest windows, kept in the rules table (`digest#<matchId>`). */
 export const digests = /* @__PURE__ */ lazy((): DigestBuffer => createDynamoDbDigestBuffer(rulesTable()));
+
+/** Which subscriptions each push job has claimed, kept in the rules table (`claim#<job>`). */
+export const deliveryClaims = /* @__PURE__ */ lazy(
+  (): DeliveryClaims => createDynamoDbDeliveryClaims(rulesTable()),
+);
 
 export const pushQueue = /* @__PURE__ */ lazy(
   (): PushQueue => createSqsPushQueue({ client: sqsClient(), queueUrl: requireEnv('PUSH_QUEUE_URL') }),

@@ -6,6 +6,7 @@ export * from './dynamodb-connections.ts';
 export * from './dynamodb-digest-buffer.ts';
 export * from './dynamodb-event-log.ts';
 export * from './dynamodb-fixtures-table.ts';
+export * from './dynamodb-delivery-claims.ts';
 export * from './dynamodb-idempotency.ts';
 export * from './dynamodb-rules-state.ts';
 export * from './dynamodb-subscriptions.ts';

@@ -51,6 +51,7 @@ export * from './use-cases/send-push-job.ts';
 export * from './use-cases/digest-push.ts';
 export * from './use-cases/flush-digest.ts';
 export * from './ports/idempotency.ts';
+export * from './ports/delivery-claims.ts';
 export * from './use-cases/run-once.ts';
 export * from './use-cases/handle-push-message.ts';
 export * from './use-cases/manage-subscriptions.ts';

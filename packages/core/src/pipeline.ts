@@ -38,6 +38,7 @@ export type PortName =
   | 'pushSender'
   | 'subscriptions'
   | 'idempotency'
+  | 'deliveryClaims'
   | 'clock'
   | 'logger';
 
@@ -167,7 +168,16 @@ export const PIPELINE = {
     feed: { kind: 'queue', queue: 'push' },
     message: PushQueueMessage,
     useCase: handlePushMessage,
-    ports: ['pushSender', 'subscriptions', 'pushQueue', 'digests', 'idempotency', 'clock', 'logger'],
+    ports: [
+      'pushSender',
+      'subscriptions',
+      'pushQueue',
+      'digests',
+      'idempotency',
+      'deliveryClaims',
+      'clock',
+      'logger',
+    ],
     runtimes: everywhere,
   },
 } as const satisfies Record<string, PipelineConsumer>;

@@ -10,12 +10,13 @@ import type { EmbeddedQueue } from './embedded-queue.ts';
  */
 export function createEmbeddedPushQueue(queue: Pick<EmbeddedQueue<PushQueueMessage>, 'send'>): PushQueue {
   return {
+    // All sent at once, in order: the SQLite queue then journals them in one commit.
     async enqueueEvents(events) {
-      for (const event of events) await queue.send({ type: 'event', event });
+      await Promise.all(events.map((event) => queue.send({ type: 'event', event })));
     },
     async enqueueJobs(jobs, options) {
       const delayMs = options?.delayMs ?? 0;
-      for (const job of jobs) await queue.send(job, { delayMs });
+      await Promise.all(jobs.map((job) => queue.send(job, { delayMs })));
     },
     async enqueueDigestFlush(flush, options) {
       await queue.send(flush, { delayMs: options.delayMs });

@@ -56,6 +56,11 @@ export interface EmbeddedQueue<T> {
   idle(): Promise<void>;
   /** Stops delivering; unfinished messages stay in the journal for the next start. */
   close(): void;
+  /**
+   * Resolves once no delivery is running: after `close`, when the handlers that were running
+   * have finished, so what they write lands before the store underneath is closed.
+   */
+  settled(): Promise<void>;
 }
 
 interface Entry<T> extends JournalEntry<T> {
@@ -82,6 +87,7 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
   const ready: Entry<T>[] = [];
   const pending = new Set<Entry<T>>();
   let inFlight = 0;
+  const running = new Set<Promise<void>>();
   let closed = false;
   let idleWaiters: (() => void)[] = [];
 
@@ -165,11 +171,13 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
     while (!closed && inFlight < concurrency && ready.length > 0) {
       const entry = ready.shift()!;
       inFlight++;
-      void deliver(entry).finally(() => {
+      const delivery = deliver(entry).finally(() => {
         inFlight--;
+        running.delete(delivery);
         pump();
         settleIdle();
       });
+      running.add(delivery);
     }
   }
 
@@ -224,6 +232,7 @@ export function createEmbeddedQueue<T>(options: EmbeddedQueueOptions<T>): Embedd
       closed = true;
       for (const entry of pending) if (entry.timer) clearTimeout(entry.timer);
     },
+    settled: async () => void (await Promise.allSettled([...running])),
   };
 }
 

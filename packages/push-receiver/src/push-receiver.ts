@@ -17,6 +17,11 @@ export interface EndpointMode {
 /** One accepted push, as the device would see it. */
 export interface ReceivedPush {
   path: string;
+  /**
+   * The endpoint pushed to, query included: endpoints that differ only in their query share
+   * the path's keys, so many subscriptions can be told apart without a key pair each.
+   */
+  endpoint: string;
   /** The decrypted payload, parsed as JSON (or the text when it is not JSON). */
   payload: unknown;
   ttl: number;
@@ -181,6 +186,7 @@ export async function startPushReceiver(options: PushReceiverOptions = {}): Prom
 
     received.push({
       path,
+      endpoint: new URL(request.url ?? '/', origin).href,
       payload,
       ttl: Number(ttl),
       urgency: single(request.headers.urgency),

@@ -90,7 +90,7 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
       if (outcome.kind === 'terminated') feed.note(`scraper ${outcome.hostId} stopped: its matches are over`);
     },
     // Duplicated deliveries are done once: each fan-out, digest flush and job is recorded as
-    // an idempotency claim. A job read back lists its subscriptions as they are now: when all have
+    // an idempotency claim, and each job claims its subscriptions before sending. A job read back lists its subscriptions as they are now: when all have
     // unsubscribed, nothing is left to send.
     'send-push': async (message) => {
       if (message.type === 'send-push' && message.subscriptions.length === 0) return;
@@ -102,6 +102,7 @@ export function localConsumers({ ports, feed, latest, pageUrl }: LocalConsumersC
           idempotency: ports.idempotency,
           digests: ports.digests,
           clock,
+          claims: ports.deliveryClaims,
           logger,
         },
         message,

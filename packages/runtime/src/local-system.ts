@@ -13,6 +13,7 @@ import {
   createSqliteFixturesTable,
 } from '@live-scores/local';
 import type { Scorecard } from '@live-scores/schema';
+import { currentScorecards } from './current-scorecards.ts';
 import { localConsumers } from './local-consumers.ts';
 import { localHealth } from './local-health.ts';
 import { createLocalPorts, type LocalPorts } from './local-ports.ts';
@@ -104,7 +105,7 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     overs: ports.overHistoryStore,
     subscriptions: ports.subscriptions,
     connections: ports.connections,
-    currentScorecards: { list: () => ports.scorecardStore.listDay(today()) },
+    currentScorecards: currentScorecards(ports.scorecardStore, ports.broadcastWatermark, today),
     publishScorecard: (scorecard) => ports.scorecardTopic.publish(scorecard),
 
     async findFixtures() {
@@ -138,8 +139,25 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     async close() {
       await fleet.close();
       for (const q of queues.started) q.close();
+      // The deliveries already running finish first, so that what they write (an event
+      // recorded, then queued) is not cut in half by the database closing under them.
+      await within(Promise.all(queues.started.map((q) => q.settled())), CLOSE_DRAIN_MS);
     },
   };
+}
+
+/**
+ * How long a stop waits for running deliveries. Longer ones (a push job on a slow push
+ * service) are cut off: their messages stay leased in the database and run again at the next
+ * start.
+ */
+const CLOSE_DRAIN_MS = 10_000;
+
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
 }
 
 /** The push queue, telling the operator of each notification it accepts. */

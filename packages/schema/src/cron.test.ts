@@ -46,6 +46,13 @@ describe('EventBridge cron expressions in Europe/London', () => {
     expect(next('cron(0 0 1 JAN ? *)', '2026-11-24T00:00:00Z')).toBe('2027-01-01T00:00:00.000Z');
   });
 
+  it('finds a firing just after midnight past a daylight-saving change, skipping whole days to it', () => {
+    // Sunday 28 March 2027 has 23 hours, Sunday 25 October 2026 has 25.
+    expect(next('cron(30 0 ? * MON *)', '2027-03-24T12:00:00Z')).toBe('2027-03-28T23:30:00.000Z');
+    expect(next('cron(30 0 ? * MON *)', '2026-10-21T12:00:00Z')).toBe('2026-10-26T00:30:00.000Z');
+    expect(next('cron(0 0 1 1 ? 2027)', '2026-11-24T00:00:00Z')).toBe('2027-01-01T00:00:00.000Z');
+  });
+
   it('fires every minute for cron(* * * * ? *)', () => {
     expect(next('cron(* * * * ? *)', '2026-11-24T10:00:30Z')).toBe('2026-11-24T10:01:00.000Z');
   });

@@ -146,6 +146,13 @@ export function nextFireTime(
       schedule.months.has(w.month) &&
       (!schedule.daysOfMonth || schedule.daysOfMonth.has(w.day)) &&
       (!schedule.daysOfWeek || schedule.daysOfWeek.has(w.weekday));
+    if (!dayMatches && w.hour < 23) {
+      // Skip the rest of the day but its last hour: a day is 23 to 25 hours long across a
+      // daylight-saving change, so this never passes the next midnight. A schedule that
+      // waits months (the winter, or a year far ahead) takes a few steps a day, not 24.
+      t += ((23 - w.hour) * 60 - w.minute) * MINUTE;
+      continue;
+    }
     if (!dayMatches || !schedule.hours.has(w.hour)) {
       // Skip to the next whole hour: cheap, and safe across daylight-saving changes.
       t += (60 - w.minute) * MINUTE;

@@ -7,6 +7,7 @@
 import {
   createDynamoDbBroadcastWatermark,
   createDynamoDbConnections,
+  createDynamoDbDeliveryClaims,
   createDynamoDbEventLog,
   createDynamoDbFixturesTable,
   createDynamoDbIdempotency,
@@ -134,7 +135,7 @@ describe('the rules state on DynamoDB (version checks)', () => {
   });
 });
 
-describe('the event log, idempotency claims and broadcast watermark on DynamoDB', () => {
+describe('the event log, idempotency claims, push job claims and broadcast watermark on DynamoDB', () => {
   let clock = Date.parse('2025-06-14T13:05:00.000Z');
   const options = () => ({ client: dynamo.client, tableName: tableName('rules'), now: () => clock });
 
@@ -165,6 +166,22 @@ describe('the event log, idempotency claims and broadcast watermark on DynamoDB'
     expect(await claims.begin('fanout:e2', 150_000)).toBe('started');
     await claims.release('fanout:e2');
     expect(await claims.begin('fanout:e2', 150_000)).toBe('started');
+  });
+
+  it('claims each subscription of a push job once, however the claims overlap or race', async () => {
+    const claims = createDynamoDbDeliveryClaims(options());
+    const endpoint = (n: number) => `https://fcm.googleapis.com/fcm/send/${n}`;
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => endpoint(from + i));
+    expect(await claims.claim('e1#0@0', range(0, 3))).toEqual(new Set(range(0, 3)));
+    expect(await claims.claim('e1#0@0', range(2, 5))).toEqual(new Set(range(3, 5)));
+    expect(await claims.claim('e1#0@1', range(0, 1))).toEqual(new Set(range(0, 1)));
+    const [a, b] = await Promise.all([
+      claims.claim('e1#1@0', range(0, 150)),
+      claims.claim('e1#1@0', range(50, 200)),
+    ]);
+    expect(a.size + b.size).toBe(200);
+    expect([...a].filter((e) => b.has(e))).toEqual([]);
   });
 
   it('moves the broadcast mark forwards only', async () => {

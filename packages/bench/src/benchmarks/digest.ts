@@ -10,6 +10,7 @@ import {
 import {
   createMemoryIdempotencyStore,
   createMemorySubscriptionStore,
+  createSqliteDeliveryClaims,
   createSqliteDigestBuffer,
   openLocalDatabase,
 } from '@live-scores/local';
@@ -120,6 +121,7 @@ export async function digestFigures(day: NotificationEvent[][], windowMs: number
       pushQueue,
       idempotency: createMemoryIdempotencyStore(),
       digests: createSqliteDigestBuffer(database),
+      claims: createSqliteDeliveryClaims(database),
       clock: { now: () => new Date(now) },
       logger: createMemoryLogger('bench-digest'),
     };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   createMemoryLogger,
   handlePushMessage,
+  type DeliveryClaims,
   type IdempotencyStore,
   type PushQueue,
   type PushSender,
@@ -15,6 +16,8 @@ import {
   createFileIdempotencyStore,
   createFileQueueStores,
   createFileSubscriptionStore,
+  createMemoryDeliveryClaims,
+  createSqliteDeliveryClaims,
   createSqliteIdempotencyStore,
   createSqliteQueue,
   createSqliteSubscriptionStore,
@@ -68,6 +71,7 @@ const delivered: PushSender = { send: async () => ({ kind: 'delivered' }) };
 interface Stores {
   subscriptions: SubscriptionStore;
   idempotency: IdempotencyStore;
+  claims: DeliveryClaims;
   /** Stores `count` subscriptions as a running system would have them. */
   seed(count: number): Promise<void>;
   queue<T>(
@@ -91,6 +95,8 @@ async function openStores(kind: Kind, dir: string): Promise<Stores> {
     return {
       subscriptions: createFileSubscriptionStore(path),
       idempotency: createFileIdempotencyStore(join(dir, 'idempotency.json')),
+      // The JSON stores never had claims: their runtime resent a redelivered job whole.
+      claims: createMemoryDeliveryClaims(),
       seed: (count) =>
         writeFileAtomic(
           path,
@@ -121,6 +127,7 @@ async function openStores(kind: Kind, dir: string): Promise<Stores> {
   return {
     subscriptions,
     idempotency: createSqliteIdempotencyStore(db),
+    claims: createSqliteDeliveryClaims(db),
     seed: async (count) => {
       await Promise.all(Array.from({ length: count }, (_, i) => subscriptions.put(subscription(i))));
     },
@@ -173,6 +180,7 @@ async function fanOutBytes(stores: Stores, subscribers: number): Promise<{ bytes
     subscriptions: stores.subscriptions,
     pushQueue,
     idempotency: stores.idempotency,
+    claims: stores.claims,
     logger: createMemoryLogger('bench'),
   };
   const push = stores.queue(

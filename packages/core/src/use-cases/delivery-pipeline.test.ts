@@ -2,6 +2,7 @@ import {
   createEmbeddedPushQueue,
   createEmbeddedQueue,
   createMemoryEventLog,
+  createMemoryDeliveryClaims,
   createMemoryIdempotencyStore,
   createMemoryRulesStateStore,
   createMemorySubscriptionStore,
@@ -44,13 +45,14 @@ describe('scorecards to phones, through the rules, the push queue and the push s
 
     const settings = { pageUrl: '/', ttlSeconds: { score: 1800, result: 86_400 } };
     const idempotency = createMemoryIdempotencyStore();
+    const claims = createMemoryDeliveryClaims();
     const queue = createEmbeddedQueue<PushQueueMessage>({
       name: 'push',
       logger,
       concurrency: 4,
       handler: async (message) =>
         void (await handlePushMessage(
-          { sender, subscriptions, pushQueue, idempotency, logger },
+          { sender, subscriptions, pushQueue, idempotency, claims, logger },
           message,
           settings,
         )),
@@ -98,8 +100,9 @@ describe('scorecards to phones, through the rules, the push queue and the push s
     'never pushes a moment twice when scorecards are duplicated and reordered (%s)',
     async (order) => {
       const { queuedIds, everything } = await deliver(replayed, order);
-      expect(new Set(queuedIds).size).toBe(queuedIds.length);
-      expect(everything).toHaveLength(queuedIds.length);
+      // Racing consumers may each queue a copy of an event; it is fanned out once.
+      if (order === 'sequential') expect(new Set(queuedIds).size).toBe(queuedIds.length);
+      expect(everything).toHaveLength(new Set(queuedIds).size);
       expect(new Set(everything.map((p) => `${p.title}|${p.body}`)).size).toBe(everything.length);
     },
   );

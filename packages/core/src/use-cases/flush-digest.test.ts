@@ -5,6 +5,7 @@ import {
   createManualClock,
   createMemoryIdempotencyStore,
   createMemorySubscriptionStore,
+  createSqliteDeliveryClaims,
   createSqliteDigestBuffer,
   openLocalDatabase,
   type LocalDatabase,
@@ -109,6 +110,7 @@ describe('the push digest: one push per supporter for a match window, each event
       pushQueue: queue,
       idempotency: createMemoryIdempotencyStore(),
       digests: createSqliteDigestBuffer(db),
+      claims: createSqliteDeliveryClaims(db),
       clock,
       logger: createMemoryLogger(),
     };

@@ -1,6 +1,7 @@
 import {
   createEmbeddedPushQueue,
   createEmbeddedQueue,
+  createMemoryDeliveryClaims,
   createMemoryIdempotencyStore,
   createMemorySubscriptionStore,
 } from '@live-scores/local';
@@ -67,10 +68,14 @@ describe('push-queue messages, each done once however often the queue delivers i
         backoff: { firstMs: 5, maxMs: 20 },
         faults: { duplicateRate: 1, reorderRate: 0, maxHoldMs: 0, seed: 'twice' },
         handler: async (message) =>
-          void (await handlePushMessage({ sender, subscriptions, pushQueue, idempotency, logger }, message, {
-            ...settings,
-            jobSize: 2,
-          })),
+          void (await handlePushMessage(
+            { sender, subscriptions, pushQueue, idempotency, claims: createMemoryDeliveryClaims(), logger },
+            message,
+            {
+              ...settings,
+              jobSize: 2,
+            },
+          )),
       });
       const pushQueue = createEmbeddedPushQueue(queue);
 
@@ -90,7 +95,14 @@ describe('push-queue messages, each done once however often the queue delivers i
     const { subscriptions, phones } = await audience('job-again', 2);
     const idempotency = createMemoryIdempotencyStore();
     const fanOut = recordingQueue();
-    const deps = { sender, subscriptions, pushQueue: fanOut, idempotency, logger: createMemoryLogger() };
+    const deps = {
+      sender,
+      subscriptions,
+      pushQueue: fanOut,
+      idempotency,
+      claims: createMemoryDeliveryClaims(),
+      logger: createMemoryLogger(),
+    };
     await handlePushMessage(deps, { type: 'event', event: eventOf('wicket') }, settings);
     const [job] = fanOut.jobs;
 
@@ -106,7 +118,14 @@ describe('push-queue messages, each done once however often the queue delivers i
     const { subscriptions, phones } = await audience('job-together', 2);
     const idempotency = createMemoryIdempotencyStore();
     const fanOut = recordingQueue();
-    const deps = { sender, subscriptions, pushQueue: fanOut, idempotency, logger: createMemoryLogger() };
+    const deps = {
+      sender,
+      subscriptions,
+      pushQueue: fanOut,
+      idempotency,
+      claims: createMemoryDeliveryClaims(),
+      logger: createMemoryLogger(),
+    };
     await handlePushMessage(deps, { type: 'event', event: eventOf('wicket') }, settings);
     const [job] = fanOut.jobs;
 
@@ -128,7 +147,14 @@ describe('push-queue messages, each done once however often the queue delivers i
     const { subscriptions, phones } = await audience('held', 1);
     const idempotency = createMemoryIdempotencyStore();
     const fanOut = recordingQueue();
-    const deps = { sender, subscriptions, pushQueue: fanOut, idempotency, logger: createMemoryLogger() };
+    const deps = {
+      sender,
+      subscriptions,
+      pushQueue: fanOut,
+      idempotency,
+      claims: createMemoryDeliveryClaims(),
+      logger: createMemoryLogger(),
+    };
     const event = eventOf('result', { id: '6123456:result' });
     await idempotency.begin(fanOutKey(event.id), 60_000);
 
@@ -159,6 +185,7 @@ describe('push-queue messages, each done once however often the queue delivers i
       subscriptions,
       pushQueue: queue,
       idempotency,
+      claims: createMemoryDeliveryClaims(),
       logger: createMemoryLogger(),
       sleep: async () => undefined,
     };
@@ -195,7 +222,14 @@ describe('push-queue messages, each done once however often the queue delivers i
         await queue.enqueueJobs(jobs);
       },
     };
-    const deps = { sender, subscriptions, pushQueue: flaky, idempotency, logger: createMemoryLogger() };
+    const deps = {
+      sender,
+      subscriptions,
+      pushQueue: flaky,
+      idempotency,
+      claims: createMemoryDeliveryClaims(),
+      logger: createMemoryLogger(),
+    };
     const message: PushQueueMessage = { type: 'event', event: eventOf('wicket') };
     const options = { ...settings, jobSize: 1, pageSize: 1 };
 

@@ -1,6 +1,7 @@
 import type { PushJob, PushQueueMessage } from '@live-scores/schema';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { DigestBuffer } from '../ports/digest-buffer.ts';
+import { deliveryKey } from '../ports/delivery-claims.ts';
 import type { IdempotencyStore } from '../ports/idempotency.ts';
 import { runOnce } from './run-once.ts';
 import { fanOutEvent, type FanOutDeps } from './fan-out-event.ts';
@@ -35,7 +36,7 @@ export type PushMessageOutcome =
 export const fanOutKey = (eventId: string): string => `fanout:${eventId}`;
 
 /** A retry is a new slice (the failing subscriptions only), so the attempt is part of the key. */
-export const pushJobKey = (job: Pick<PushJob, 'id' | 'attempt'>): string => `job:${job.id}@${job.attempt}`;
+export const pushJobKey = (job: Pick<PushJob, 'id' | 'attempt'>): string => `job:${deliveryKey(job)}`;
 
 /**
  * One push-queue message, done once however often the queue delivers it: an event is fanned
@@ -44,8 +45,9 @@ export const pushJobKey = (job: Pick<PushJob, 'id' | 'attempt'>): string => `job
  * skipped; one that arrives while the work runs throws `WorkInProgress`, so it is redelivered
  * (and skipped then, or run if the first worker failed). A failed run gives its key back, so
  * the retry proceeds. A worker that dies mid-job leaves its lease to expire; the redelivery
- * then sends the whole slice again: subscribers reached before the crash can get that
- * notification twice (the same tag, so the device replaces it rather than adding one).
+ * then runs the slice again, sending only to the subscriptions no run had claimed (see
+ * `DeliveryClaims`): nobody gets a notification twice, and those the dead run had claimed
+ * but not reached miss it.
  */
 export async function handlePushMessage(
   deps: PushMessageDeps,

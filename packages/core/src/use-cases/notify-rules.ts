@@ -35,9 +35,9 @@ export function notifyRulesOptionsFor(
 }
 
 export interface NotifyRulesReport {
-  /** Events new to the event log and now on the push queue. */
+  /** Events now on the push queue. */
   queued: NotificationEvent[];
-  /** Events the rules produced that were already queued before (a replay or a race). */
+  /** Of those, events already in the event log (a run that died before saving, or a race). */
   duplicates: number;
   attempts: number;
 }
@@ -49,21 +49,26 @@ export class RulesStateContention extends Error {
   }
 }
 
-/** Records each id once; the ids that were new, in the events' order. */
+/**
+ * Records each id once; the ids that were new, in the events' order. All at once: locally
+ * they share one commit, so a step that yields many events is as quick as one with few.
+ */
 async function recordNew(
   eventLog: EventLog,
   events: readonly NotificationEvent[],
 ): Promise<NotificationEvent[]> {
-  const fresh: NotificationEvent[] = [];
-  for (const event of events) if (await eventLog.recordOnce(event.id)) fresh.push(event);
-  return fresh;
+  const recorded = await Promise.all(events.map((event) => eventLog.recordOnce(event.id)));
+  return events.filter((_, i) => recorded[i]);
 }
 
 /**
  * Scorecard → the match's rules state → events → push queue. Exactly-once in effect: the
- * rules ignore a scorecard that is not newer than the state, every event id is recorded once
- * before it is queued (so a replay or a racing consumer finds it taken), and the state is
- * saved with a version check; on a conflict the whole step runs again on the newer state.
+ * rules ignore a scorecard that is not newer than the state (so a replay yields nothing),
+ * every event id is recorded in the event log, the events are queued, and only then is the
+ * state saved, with a version check; on a conflict the whole step runs again on the newer
+ * state. A run killed between recording and saving leaves the state behind, so the
+ * redelivery yields the same events and queues them: none is lost, and the copies a race
+ * can queue are fanned out once.
  */
 export async function notifyRules(
   deps: NotifyRulesDeps,
@@ -84,14 +89,20 @@ export async function notifyRules(
 
     const fresh = await recordNew(deps.eventLog, events);
     duplicates += events.length - fresh.length;
-    if (fresh.length > 0) {
+    // The loaded state has not taken this scorecard yet, so an event of this step found
+    // already recorded may be one a run recorded and then died (or was stopped) before
+    // queueing: every event of the step is queued, not only the fresh ones. A second copy
+    // of one that did reach the queue costs nothing: each event is fanned out once.
+    if (events.length > 0) {
       try {
-        await deps.pushQueue.enqueueEvents(fresh);
+        await deps.pushQueue.enqueueEvents(events);
       } catch (error) {
-        await deps.eventLog.release(fresh.map((e) => e.id));
+        // The step did not happen: none of its events stays recorded, so that a newer
+        // scorecard applied first (a jump that yields other events) leaves none stranded.
+        await deps.eventLog.release(events.map((e) => e.id));
         throw error;
       }
-      queued.push(...fresh);
+      queued.push(...events);
     }
 
     // Not newer than what was applied: the rules hand the state back untouched; nothing to save.

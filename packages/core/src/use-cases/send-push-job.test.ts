@@ -1,11 +1,13 @@
-import { createMemorySubscriptionStore } from '@live-scores/local';
+import { createMemoryDeliveryClaims, createMemorySubscriptionStore } from '@live-scores/local';
 import { createWebPushSender, generateVapidKeys, type WebPushSender } from '@live-scores/push';
-import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
+import { startPushReceiver, type PushReceiver, type ReceiverSubscription } from '@live-scores/push-receiver';
 import type { PushJob, Subscription } from '@live-scores/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import type { SubscriptionStore } from '../ports/subscriptions.ts';
 import { eventOf, plain, recordingQueue } from '../testing/delivery-fixtures.ts';
+import { deliveryKey } from '../ports/delivery-claims.ts';
+import { pushMessageForEvent } from '../push-message.ts';
 import { PushJobFailed, sendPushJob } from './send-push-job.ts';
 
 const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
@@ -36,6 +38,7 @@ describe('sending a push job', () => {
     sender,
     subscriptions,
     pushQueue,
+    claims: createMemoryDeliveryClaims(),
     logger: createMemoryLogger(),
     sleep: async () => undefined,
   });
@@ -50,7 +53,7 @@ describe('sending a push job', () => {
       attempt: 0,
     };
     const report = await sendPushJob(deps(await storeWith(phone)), job, messageOptions);
-    expect(report).toEqual({ delivered: 1, removed: 0, dropped: 0, requeued: 0 });
+    expect(report).toEqual({ delivered: 1, removed: 0, dropped: 0, requeued: 0, skipped: 0 });
     const push = receiver.received.find((r) => r.path === '/job/phone');
     expect(push?.payload).toEqual({
       title: '1st XI: wicket',
@@ -103,6 +106,7 @@ describe('sending a push job', () => {
       removed: 1,
       dropped: 0,
       requeued: 0,
+      skipped: 0,
     });
     expect((await store.listPage()).subscriptions.map((s) => s.endpoint)).toEqual([kept.endpoint]);
   });
@@ -119,7 +123,11 @@ describe('sending a push job', () => {
       subscriptions: [plain(busy)],
       attempt: 0,
     };
-    expect(await sendPushJob(d, job, messageOptions)).toMatchObject({ delivered: 1, requeued: 0 });
+    expect(await sendPushJob(d, job, messageOptions)).toMatchObject({
+      delivered: 1,
+      requeued: 0,
+      skipped: 0,
+    });
     expect(waits).toEqual([2000]);
   });
 
@@ -137,6 +145,7 @@ describe('sending a push job', () => {
     expect(await sendPushJob(deps(await storeWith(busy), queue), job, messageOptions)).toMatchObject({
       delivered: 0,
       requeued: 1,
+      skipped: 0,
     });
     expect(queue.jobs).toEqual([{ ...job, attempt: 1 }]);
     expect(queue.delays).toEqual([120_000]);
@@ -175,6 +184,7 @@ describe('sending a push job', () => {
       removed: 0,
       dropped: 0,
       requeued: 1,
+      skipped: 0,
     });
     expect(queue.jobs[0]?.subscriptions.map((s) => s.endpoint)).toEqual([broken.endpoint]);
 
@@ -201,6 +211,7 @@ describe('sending a push job', () => {
         removed: 0,
         dropped: 1,
         requeued: 0,
+        skipped: 0,
       });
       expect((await store.listPage()).subscriptions).toHaveLength(1);
       expect(d.logger.lines.some((l) => l.message === 'push rejected, dropped for this subscription')).toBe(
@@ -208,4 +219,49 @@ describe('sending a push job', () => {
       );
     },
   );
+  it('sends a redelivered job only to the subscriptions no earlier run claimed: nobody gets it twice', async () => {
+    const [reached, cutOff, unreached] = ['reached', 'cut-off', 'unreached'].map((name) =>
+      receiver.createSubscription(`/job/redelivered-${name}`),
+    ) as [ReceiverSubscription, ReceiverSubscription, ReceiverSubscription];
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-redelivered#0',
+      event: eventOf('wicket', { id: 'event-redelivered' }),
+      subscriptions: [plain(reached), plain(cutOff), plain(unreached)],
+      attempt: 0,
+    };
+    const d = deps(await storeWith(reached, cutOff, unreached));
+    // The first run claimed two, reached one, and died before sending to the other.
+    await d.claims.claim(deliveryKey(job), [reached.endpoint, cutOff.endpoint]);
+    await d.sender.send(plain(reached), pushMessageForEvent(job.event, messageOptions));
+
+    expect(await sendPushJob(d, job, messageOptions)).toEqual({
+      delivered: 1,
+      removed: 0,
+      dropped: 0,
+      requeued: 0,
+      skipped: 2,
+    });
+    expect(await sendPushJob(d, job, messageOptions)).toMatchObject({ delivered: 0, skipped: 3 });
+    const pushes = (name: string) =>
+      receiver.received.filter((r) => r.path === `/job/redelivered-${name}`).length;
+    expect([pushes('reached'), pushes('cut-off'), pushes('unreached')]).toEqual([1, 0, 1]);
+  });
+
+  it('sends a retry to the subscriptions that failed, though the first attempt claimed them', async () => {
+    const flaky = receiver.createSubscription('/job/retry-claimed');
+    receiver.setMode('/job/retry-claimed', { status: 500, times: 3 });
+    const queue = recordingQueue();
+    const d = deps(await storeWith(flaky), queue);
+    const job: PushJob = {
+      type: 'send-push',
+      id: 'event-retry-claimed#0',
+      event: eventOf('wicket', { id: 'event-retry-claimed' }),
+      subscriptions: [plain(flaky)],
+      attempt: 0,
+    };
+    expect(await sendPushJob(d, job, messageOptions)).toMatchObject({ delivered: 0, requeued: 1 });
+    expect(await sendPushJob(d, queue.jobs[0]!, messageOptions)).toMatchObject({ delivered: 1, skipped: 0 });
+    expect(receiver.received.filter((r) => r.path === '/job/retry-claimed')).toHaveLength(1);
+  });
 });

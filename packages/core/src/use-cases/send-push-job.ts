@@ -1,6 +1,7 @@
 import type { PushJob, Subscription } from '@live-scores/schema';
 import { mapWithConcurrency, sleep } from '../concurrency.ts';
 import type { Logger } from '../logger.ts';
+import { deliveryKey, type DeliveryClaims } from '../ports/delivery-claims.ts';
 import type { PushQueue } from '../ports/push-queue.ts';
 import type { PushMessage, PushOutcome, PushSender } from '../ports/push-sender.ts';
 import type { SubscriptionStore } from '../ports/subscriptions.ts';
@@ -11,6 +12,7 @@ export interface SendPushDeps {
   sender: PushSender;
   subscriptions: SubscriptionStore;
   pushQueue: PushQueue;
+  claims: DeliveryClaims;
   logger: Logger;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -34,6 +36,8 @@ export interface PushJobReport {
   dropped: number;
   /** Subscriptions requeued for later (429/503 or repeated 5xx/timeouts). */
   requeued: number;
+  /** Subscriptions an earlier run of this job had already claimed: not sent again. */
+  skipped: number;
 }
 
 export class PushJobFailed extends Error {
@@ -83,8 +87,9 @@ async function sendWithRetries(
 }
 
 /**
- * One job: send the event (or each subscription's digest) to each subscription in the slice
- * with bounded concurrency.
+ * One job: claim the slice's subscriptions (one write), then send the event (or each
+ * subscription's digest) to each one claimed with bounded concurrency; those an earlier run
+ * claimed are skipped, so a job redelivered after a crash reaches nobody twice.
  * Gone → delete the subscription; rejected → log and drop; 429/503 → wait as asked (or
  * requeue when the wait is long); other failures → retry with backoff, then requeue the
  * failing subscriptions only, and past `maxJobAttempts` throw so the queue dead-letters.
@@ -97,11 +102,22 @@ export async function sendPushJob(
   const settings = { ...DEFAULTS, ...options };
   const messageFor = pushMessagesForJob(job, options);
   const log = { matchId: job.event.matchId, teamId: job.event.teamId, eventId: job.event.id };
-  const report: PushJobReport = { delivered: 0, removed: 0, dropped: 0, requeued: 0 };
+  const claimed = await deps.claims.claim(
+    deliveryKey(job),
+    job.subscriptions.map((s) => s.endpoint),
+  );
+  const fresh = job.subscriptions.filter((s) => claimed.has(s.endpoint));
+  const report: PushJobReport = {
+    delivered: 0,
+    removed: 0,
+    dropped: 0,
+    requeued: 0,
+    skipped: job.subscriptions.length - fresh.length,
+  };
   const retry: Subscription[] = [];
   let requestedWaitMs = 0;
 
-  await mapWithConcurrency(job.subscriptions, settings.concurrency, async (subscription) => {
+  await mapWithConcurrency(fresh, settings.concurrency, async (subscription) => {
     const message = messageFor(subscription);
     // A digest none of whose events this subscription still wants: nothing to send it.
     if (message === null) return;

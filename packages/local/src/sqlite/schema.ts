@@ -37,6 +37,14 @@ CREATE TABLE IF NOT EXISTS rules_state (
 CREATE TABLE IF NOT EXISTS event_log (event_id TEXT PRIMARY KEY, recorded_at INTEGER NOT NULL) STRICT;
 CREATE INDEX IF NOT EXISTS event_log_by_time ON event_log (recorded_at);
 
+-- A push job's claimed subscriptions: 12-byte digests of their endpoints, end to end.
+CREATE TABLE IF NOT EXISTS delivery_claims (
+  delivery_key TEXT PRIMARY KEY,
+  claimed BLOB NOT NULL,
+  claimed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS delivery_claims_by_time ON delivery_claims (claimed_at);
+
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT PRIMARY KEY,
   status TEXT NOT NULL CHECK (status IN ('in-progress', 'completed')),
@@ -51,6 +59,10 @@ CREATE TABLE IF NOT EXISTS broadcast_watermarks (
   captured_at TEXT NOT NULL,
   seq INTEGER NOT NULL
 ) STRICT;
+
+-- The scorecard each match's mark stands for: the next diff's base, and what a page that
+-- connects or resyncs is sent, so it holds what the diffs after are built on.
+CREATE TABLE IF NOT EXISTS broadcast_scorecards (match_id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
 
 CREATE TABLE IF NOT EXISTS scorecards (key TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;
 

@@ -52,6 +52,53 @@ function numbers(
 }
 
 describe('the SQLite queue', () => {
+  it('delivers a message cut short by a crash again before the messages that arrived while it ran', async () => {
+    const db = openDb();
+    let started = false;
+    const queue = numbers(db, async () => {
+      started = true;
+      await new Promise(() => undefined);
+    });
+    await queue.send(1);
+    await eventually('the first delivery to start', () => started);
+    await queue.send(2);
+    closeDb(db);
+
+    const seen: number[] = [];
+    const after = numbers(openDb(), async (n) => void seen.push(n));
+    await after.idle();
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('lets the deliveries running at close finish, so their writes land before the database closes', async () => {
+    const db = openDb();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const queue = numbers(db, async (n) => {
+      started = true;
+      await gate;
+      // A handler's own second write (an event recorded, then queued) after close was called.
+      await db.write(
+        () => void db.sql.prepare("INSERT INTO meta (key, value) VALUES ('handled', ?)").run(String(n)),
+      );
+    });
+    await queue.send(7);
+    await eventually('the delivery to start', () => started);
+    queue.close();
+    let settled = false;
+    const stopping = queue.settled().then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    release();
+    await stopping;
+    closeDb(db);
+
+    const reopened = openDb();
+    expect(reopened.sql.prepare("SELECT value FROM meta WHERE key = 'handled'").pluck().get()).toBe('7');
+    expect(reopened.sql.prepare('SELECT count(*) FROM queue_messages').pluck().get()).toBe(0);
+  });
+
   it('delivers in arrival order, and retries a failed message with backoff until it succeeds', async () => {
     const db = openDb();
     const seen: number[] = [];

@@ -131,8 +131,12 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     `SELECT body, reason, receive_count AS receiveCount, dead_at AS deadAt FROM queue_messages
      WHERE queue = ? AND dead_at IS NOT NULL ORDER BY dead_at, id`,
   );
+  // A delivery the process died in goes first again, ahead of the messages that arrived while
+  // it ran: its lease's visibility deadline is no place in the order, and a consumer that
+  // sees the newer message first can skip what the older one would have done (a threshold
+  // crossed in one step instead of two).
   const recover = sql.prepare(
-    'UPDATE queue_messages SET leased = 0, visible_at = MIN(visible_at, ?) WHERE queue = ? AND leased = 1',
+    'UPDATE queue_messages SET leased = 0, visible_at = 0 WHERE queue = ? AND leased = 1',
   );
 
   let inFlight = 0;
@@ -140,6 +144,8 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   const keys = new Map<number, string>();
   /** Order key → deliveries of it running. */
   const running = new Map<string, number>();
+  /** Deliveries started and not yet ended, for `settled`. */
+  const deliveries = new Set<Promise<void>>();
   let closed = false;
   let wake: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
@@ -270,7 +276,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       // operating system keeps a commit the process wrote. Waiting for the fsync too would add
       // one to every delivery of every hop.
       const leased = db.write(() => void lease.run(now() + visibilityMs, row.id), { until: 'committed' });
-      void leased
+      const delivery = leased
         .then(() => (message === undefined || closed ? undefined : deliver(row, message)))
         .catch((error: unknown) => {
           if (!closed) logger.error('cannot start a delivery', { queue: name, error });
@@ -283,10 +289,12 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
             else running.set(key, left);
           }
           keys.delete(row.id);
+          deliveries.delete(delivery);
           if (closed) return;
           pump();
           settleIdle();
         });
+      deliveries.add(delivery);
     }
     if (!closed) {
       scheduleWake();
@@ -295,7 +303,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   }
 
   const recovered = db
-    .write(() => recover.run(now(), name).changes)
+    .write(() => recover.run(name).changes)
     .then((count) => {
       if (count > 0) logger.info('queue recovered unfinished messages', { queue: name, count });
       pump();
@@ -339,5 +347,6 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       if (wake) clearTimeout(wake);
       wake = undefined;
     },
+    settled: async () => void (await Promise.allSettled([...deliveries])),
   };
 }

@@ -7,7 +7,7 @@ import type {
   WatermarkMove,
 } from '@live-scores/core';
 import { RulesState } from '@live-scores/notify';
-import { compareScorecards, isSameCapture, type Scorecard } from '@live-scores/schema';
+import { compareScorecards, isSameCapture, Scorecard } from '@live-scores/schema';
 import type { EventLogOptions } from '../event-log.ts';
 import type { IdempotencyStoreOptions } from '../idempotency-store.ts';
 import type { LocalDatabase } from './database.ts';
@@ -46,8 +46,18 @@ export function createSqliteEventLog(db: LocalDatabase, options: EventLogOptions
   };
 }
 
-/** Each match's broadcast mark, moved forward only: compare and move are one write. */
-export function createSqliteBroadcastWatermark(db: LocalDatabase): BroadcastWatermark {
+/** The local broadcast mark, which can also say what each match was last broadcast as. */
+export interface SqliteBroadcastWatermark extends BroadcastWatermark {
+  /** The scorecard the match was last broadcast as, when one was kept. */
+  lastBroadcast(matchId: string): Scorecard | undefined;
+}
+
+/**
+ * Each match's broadcast mark, moved forward only: compare and move are one write. The
+ * scorecard behind the mark is stored with it, so a restart carries on with diffs, and a
+ * page that connects is sent what the next diff will be built on.
+ */
+export function createSqliteBroadcastWatermark(db: LocalDatabase): SqliteBroadcastWatermark {
   const markOf = db.sql.prepare(
     'SELECT captured_at AS capturedAt, seq FROM broadcast_watermarks WHERE match_id = ?',
   );
@@ -55,21 +65,44 @@ export function createSqliteBroadcastWatermark(db: LocalDatabase): BroadcastWate
     `INSERT INTO broadcast_watermarks (match_id, captured_at, seq) VALUES (?, ?, ?)
      ON CONFLICT (match_id) DO UPDATE SET captured_at = excluded.captured_at, seq = excluded.seq`,
   );
-  // The scorecards behind the marks (the next diff's base) are kept in memory only, so after
-  // a restart each match's first broadcast is a full scorecard.
+  const baseOf = db.sql.prepare('SELECT body FROM broadcast_scorecards WHERE match_id = ?').pluck();
+  const keepBase = db.sql.prepare(
+    `INSERT INTO broadcast_scorecards (match_id, body) VALUES (?, ?)
+     ON CONFLICT (match_id) DO UPDATE SET body = excluded.body`,
+  );
+  const dropBase = db.sql.prepare('DELETE FROM broadcast_scorecards WHERE match_id = ?');
+  /** Parsed once: the stored bodies, as read back or as written by this process. */
   const bases = new Map<string, Scorecard>();
+  const stored = (body: unknown): Scorecard | undefined => {
+    if (typeof body !== 'string') return undefined;
+    const parsed = Scorecard.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  };
+  const baseFor = (matchId: string): Scorecard | undefined => {
+    if (!bases.has(matchId)) {
+      const base = stored(baseOf.get(matchId));
+      if (base) bases.set(matchId, base);
+    }
+    return bases.get(matchId);
+  };
   return {
     advance: (matchId, { capturedAt, seq }, scorecard) =>
       db.write((): WatermarkMove => {
         const mark = markOf.get(matchId) as { capturedAt: string; seq: number } | undefined;
         if (mark && compareScorecards({ capturedAt, seq }, mark) < 0) return { advanced: false };
         upsert.run(matchId, capturedAt, seq);
-        const base = bases.get(matchId);
+        const base = baseFor(matchId);
         const previous = base && mark && isSameCapture(base, mark) ? base : undefined;
-        if (scorecard) bases.set(matchId, scorecard);
-        else bases.delete(matchId);
+        if (scorecard) {
+          keepBase.run(matchId, JSON.stringify(scorecard));
+          bases.set(matchId, scorecard);
+        } else {
+          dropBase.run(matchId);
+          bases.delete(matchId);
+        }
         return previous ? { advanced: true, previous } : { advanced: true };
       }),
+    lastBroadcast: baseFor,
   };
 }
 

@@ -204,7 +204,7 @@ describe('the SQLite state stores', () => {
     });
   });
 
-  it("hands back the scorecard behind the mark as the next diff's base, in this run only", async () => {
+  it("hands back the scorecard behind the mark as the next diff's base, after a restart too", async () => {
     const db = open();
     const mark = createSqliteBroadcastWatermark(db);
     const first = scorecard({ capturedAt: '2026-06-06T12:00:00.000Z', seq: 1 });
@@ -212,11 +212,12 @@ describe('the SQLite state stores', () => {
     expect(await mark.advance('m', first, first)).toEqual({ advanced: true });
     expect(await mark.advance('m', second, second)).toEqual({ advanced: true, previous: first });
     expect(await mark.advance('m', first, first)).toEqual({ advanced: false });
-    // After a restart the mark holds, but no base: the next broadcast is a full scorecard.
+    // The base is stored with the mark: after a restart the next broadcast is still a diff.
     const restarted = createSqliteBroadcastWatermark(reopen(db));
     expect(await restarted.advance('m', first, first)).toEqual({ advanced: false });
+    expect(restarted.lastBroadcast('m')).toEqual(second);
     const third = scorecard({ capturedAt: '2026-06-06T12:00:40.000Z', seq: 3 });
-    expect(await restarted.advance('m', third, third)).toEqual({ advanced: true });
+    expect(await restarted.advance('m', third, third)).toEqual({ advanced: true, previous: second });
   });
 
   it('claims work once, and takes over a lease left by an earlier run', async () => {

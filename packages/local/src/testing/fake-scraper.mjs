@@ -7,6 +7,9 @@
 //   FAKE_SCRAPER_STARTS     a file that gets one line per start (pid), so tests can count restarts
 //   FAKE_SCRAPER_CRASH_FIRST exit 1 after the first line, on the first start only
 //   FAKE_SCRAPER_IGNORE_TERM ignore SIGTERM (to test the SIGKILL after the grace period)
+//   FAKE_SCRAPER_DAY_START  epoch ms: page i is on the site from DAY_START + i × INTERVAL, so
+//                           a restarted scraper starts at the page the site shows now, as a
+//                           real one would, rather than replaying the day from the first page
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import { setInterval, setTimeout } from 'node:timers';
@@ -22,13 +25,34 @@ const startsFile = process.env.FAKE_SCRAPER_STARTS;
 const firstStart = !startsFile || !existsSync(startsFile);
 if (startsFile) appendFileSync(startsFile, `${process.pid}\n`);
 
+// As the real scraper does with --exit-with-parent: a runtime killed with SIGKILL leaves no
+// scraper behind (its parent is gone; process.ppid is read once, so ask the kernel).
+if (args.includes('--exit-with-parent')) {
+  const parent = process.ppid;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      process.exit(0);
+    }
+  }, 100).unref();
+}
+
 process.on('SIGTERM', () => {
   if (!process.env.FAKE_SCRAPER_IGNORE_TERM) process.exit(0);
 });
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const dayStart = process.env.FAKE_SCRAPER_DAY_START ? Number(process.env.FAKE_SCRAPER_DAY_START) : undefined;
 let seq = 0;
-for (const page of pages) {
+for (const [index, page] of pages.entries()) {
+  if (dayStart !== undefined) {
+    const showing = Math.floor((Date.now() - dayStart) / interval);
+    if (index < Math.min(showing, pages.length - 1)) continue;
+    await wait(dayStart + index * interval - Date.now());
+    // Each page keeps its place in the day, so a restart's copy is the same capture sequence.
+    seq = index * matches.length;
+  }
   for (const match of matches) {
     const html = readFileSync(page, 'utf8');
     const message = {
@@ -42,7 +66,7 @@ for (const page of pages) {
     };
     process.stdout.write(JSON.stringify(message) + '\n');
     if (process.env.FAKE_SCRAPER_CRASH_FIRST && firstStart) process.exit(1);
-    await wait(interval);
+    if (dayStart === undefined) await wait(interval);
   }
 }
 process.stderr.write(
