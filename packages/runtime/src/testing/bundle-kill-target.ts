@@ -1,3 +1,5 @@
+import { copyFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -13,6 +15,12 @@ const NOT_LOADED = {
   'puppeteer-core': 'export default {}; export class TimeoutError extends Error {}',
   '@sparticuz/chromium': 'export default {};',
 };
+
+/**
+ * The push encryption pool's worker, which the pool finds beside its own module: beside the
+ * bundle, once the pool is inside it.
+ */
+const ENCRYPT_WORKER = fileURLToPath(new URL('../../../push/src/encrypt-worker.js', import.meta.url));
 
 /** Packages that must load from their own files: a native addon, and a worker pool's worker file. */
 const STAY_IMPORTS = ['better-sqlite3', 'piscina'];
@@ -53,5 +61,6 @@ export async function bundleKillTarget(): Promise<string> {
       },
     ],
   });
+  await copyFile(ENCRYPT_WORKER, join(dirname(OUT), 'encrypt-worker.js'));
   return OUT;
 }
