@@ -22,11 +22,16 @@ describe('the log flusher', () => {
     await appendFile(path, 'second');
     // Written after the first sync may have started: these must wait for one that starts later.
     const late = Array.from({ length: 50 }, syncsSeen);
-    expect(new Set(await Promise.all(late))).toEqual(new Set([2]));
+    // However the first sync and the append interleave, a late caller waits for a sync begun
+    // after its call (the second or, if the second was already running, the third).
+    expect((await Promise.all(late)).every((seen) => seen >= 2)).toBe(true);
     expect((await Promise.all(burst)).every((seen) => seen >= 1)).toBe(true);
-    expect(flusher.syncs).toBe(2);
+    // A hundred callers in two waves, at most two fsyncs a wave (the one running when a caller
+    // arrives, and the one it waits for), not one a caller.
+    const shared = flusher.syncs;
+    expect(shared).toBeLessThanOrEqual(4);
     await flusher.flush();
-    expect(flusher.syncs).toBe(3);
+    expect(flusher.syncs).toBe(shared + 1);
     await flusher.close();
   });
 
