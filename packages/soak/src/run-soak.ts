@@ -104,6 +104,22 @@ function cmsReportWrites(world: MatchDayWorld): string[] {
  * that answer 410, 429 and 503, a CMS that chokes on one result, and a restart mid-day. Then
  * every check of `checkDay` against the simulator's ground truth.
  */
+/** How long the pipeline may take to drain once the day is over. */
+const IDLE_LIMIT_MS = 20_000;
+
+/** Waits for every queue to drain; one that does not within `ms` fails the soak with each queue's depth. */
+async function settledOrExplained(runtime: Runtime, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  try {
+    if ((await Promise.race([runtime.system.idle(), late])) !== 'late') return;
+  } finally {
+    clearTimeout(timer);
+  }
+  const { queues } = await runtime.system.health();
+  throw new Error(`the pipeline did not drain within ${ms} ms after the day: ${JSON.stringify(queues)}`);
+}
+
 export async function runSoak(
   options: SoakOptions,
   progress: (line: string) => void = () => {},
@@ -162,7 +178,7 @@ export async function runSoak(
       }
       await pause(POLL_MS);
     }
-    await runtime.system.idle();
+    await settledOrExplained(runtime, IDLE_LIMIT_MS);
     await pushesSettled(world, 1_500);
     const memoryVerdict = memory.stop();
     progress('day over; checking');
