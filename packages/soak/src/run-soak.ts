@@ -68,9 +68,13 @@ async function pushesSettled(world: MatchDayWorld, quietMs: number): Promise<voi
   }
 }
 
-async function deadLetters(runtime: Runtime): Promise<DayObservations['deadLetters']> {
-  return (await runtime.system.deadLetters()).map(({ queue, message }) => {
+async function deadLetters(
+  runtime: Runtime,
+  progress: (line: string) => void,
+): Promise<DayObservations['deadLetters']> {
+  return (await runtime.system.deadLetters()).map(({ queue, message, reason }) => {
     const m = message as { matchId?: string; event?: { matchId: string } };
+    progress(`dead letter on ${queue}: ${reason} ${JSON.stringify(message).slice(0, 200)}`);
     return { queue, matchId: m.matchId ?? m.event?.matchId };
   });
 }
@@ -224,7 +228,7 @@ export async function runSoak(
       cmsReportWrites: cmsReportWrites(world),
       reportsStored,
       poisonMatchId: world.poisonMatchId,
-      deadLetters: await deadLetters(runtime),
+      deadLetters: await deadLetters(runtime, progress),
       scrapersListed: (await runtime.system.fleet.list()).length,
       scraperProcessesAlive: [...scraperProcesses].filter(isSameProcessAlive),
       memory: memoryVerdict,

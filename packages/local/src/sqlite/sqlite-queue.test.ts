@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMemoryLogger } from '@live-scores/core';
+import { createMemoryLogger, WorkInProgress } from '@live-scores/core';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from '../testing/processes.ts';
@@ -132,6 +132,25 @@ describe('the SQLite queue', () => {
     expect(await queue.deadLetters()).toEqual([
       { queue: 'numbers', message: 7, reason: 'seven is bad', receiveCount: 3, deadAt: expect.any(String) },
     ]);
+  });
+
+  it('lets a duplicate wait for its twin still at work as long as that takes, never dead-lettering it', async () => {
+    const db = openDb();
+    let waits = 0;
+    const done: number[] = [];
+    const queue = numbers(
+      db,
+      async (n) => {
+        // Another worker holds this message's work for longer than maxReceives deliveries.
+        if (waits++ < 6) throw new WorkInProgress(`job:${n}`);
+        done.push(n);
+      },
+      { maxReceives: 3 },
+    );
+    await queue.send(5);
+    await queue.idle();
+    expect(done).toEqual([5]);
+    expect(await queue.deadLetters()).toEqual([]);
   });
 
   it('holds a delayed message back, across a restart', async () => {

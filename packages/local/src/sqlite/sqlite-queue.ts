@@ -1,4 +1,4 @@
-import type { Logger } from '@live-scores/core';
+import { WorkInProgress, type Logger } from '@live-scores/core';
 import type { DeadLetter, EmbeddedQueue } from '../embedded-queue.ts';
 import { createFaultInjector, type QueueFaults } from '../queue-faults.ts';
 import type { LocalDatabase } from './database.ts';
@@ -118,6 +118,10 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   );
   const remove = sql.prepare('DELETE FROM queue_messages WHERE id = ?');
   const retryAt = sql.prepare('UPDATE queue_messages SET leased = 0, visible_at = ? WHERE id = ?');
+  // A duplicate that found its twin still at work was not a failed receive: its count goes back.
+  const waitForTwin = sql.prepare(
+    'UPDATE queue_messages SET leased = 0, visible_at = ?, receive_count = receive_count - 1 WHERE id = ?',
+  );
   const bury = sql.prepare('UPDATE queue_messages SET leased = 0, dead_at = ?, reason = ? WHERE id = ?');
   const nextVisible = sql
     .prepare(
@@ -182,6 +186,16 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     try {
       await handler(message);
     } catch (error) {
+      if (error instanceof WorkInProgress) {
+        // Its twin holds the work under a bounded lease: once that ends (done, failed or
+        // taken over), this copy is acknowledged or runs; until then it only waits.
+        logged(
+          db.write(() => void waitForTwin.run(now() + backoff.maxMs, row.id)),
+          'cannot record a retry',
+          describe(message),
+        );
+        return;
+      }
       const reason = reasonOf(error);
       const fields = { queue: name, ...describe(message), receiveCount: row.receiveCount, reason };
       if (row.receiveCount >= maxReceives) {
