@@ -10,8 +10,6 @@ import {
   openLocalDatabase,
   type LocalDatabase,
 } from '@live-scores/local';
-import { createWebPushSender, generateVapidKeys, type WebPushSender } from '@live-scores/push';
-import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
 import type {
   DigestFlush,
   PushJob,
@@ -20,15 +18,15 @@ import type {
   Subscription,
   SubscriptionMode,
 } from '@live-scores/schema';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import { digestWindowId } from '../ports/digest-buffer.ts';
 import type { PushQueue } from '../ports/push-queue.ts';
+import { useLoopbackPush } from '../testing/loopback-push.ts';
 import { eventOf } from '../testing/delivery-fixtures.ts';
 import { pushJobId } from './fan-out-event.ts';
 import { handlePushMessage } from './handle-push-message.ts';
 
-const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
 const WINDOW_MS = 90_000;
 const settings = { pageUrl: '/', ttlSeconds: { score: 1800, result: 86_400 }, digestMs: WINDOW_MS };
 
@@ -66,18 +64,9 @@ function recordingQueue(): PushQueue & {
 }
 
 describe('the push digest: one push per supporter for a match window, each event in exactly one', () => {
-  let receiver: PushReceiver;
-  let sender: WebPushSender;
+  const loopback = useLoopbackPush();
   let dir: string;
   let db: LocalDatabase;
-  beforeAll(async () => {
-    receiver = await startPushReceiver();
-    sender = createWebPushSender({ vapid, maxSockets: 8 });
-  });
-  afterAll(async () => {
-    await sender.close();
-    await receiver.close();
-  });
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'flush-digest-'));
     db = openLocalDatabase(dir, { logger: createMemoryLogger() });
@@ -88,7 +77,7 @@ describe('the push digest: one push per supporter for a match window, each event
   });
 
   const pushesTo = (s: Subscription): PushPayload[] =>
-    receiver.received
+    loopback.receiver.received
       .filter((r) => r.path === new URL(s.endpoint).pathname)
       .map((r) => r.payload as PushPayload);
 
@@ -98,14 +87,14 @@ describe('the push digest: one push per supporter for a match window, each event
     const modes: SubscriptionMode[] = ['everything', 'key-moments', 'results-only'];
     const phones = {} as Record<SubscriptionMode, Subscription>;
     for (const mode of modes) {
-      const { endpoint, keys } = receiver.createSubscription(`/${prefix}/${mode}`);
+      const { endpoint, keys } = loopback.receiver.createSubscription(`/${prefix}/${mode}`);
       phones[mode] = { endpoint, keys, preferences: { mode } };
       await subscriptions.put(phones[mode]);
     }
     const queue = recordingQueue();
     const clock = createManualClock('2025-06-14T13:00:20.000Z');
     const deps = {
-      sender,
+      sender: loopback.sender,
       subscriptions,
       pushQueue: queue,
       idempotency: createMemoryIdempotencyStore(),

@@ -5,17 +5,15 @@ import {
   createMemoryIdempotencyStore,
   createMemorySubscriptionStore,
 } from '@live-scores/local';
-import { createWebPushSender, generateVapidKeys, type WebPushSender } from '@live-scores/push';
-import { startPushReceiver, type PushReceiver } from '@live-scores/push-receiver';
 import type { PushJob, PushQueueMessage, Subscription } from '@live-scores/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import type { PushQueue } from '../ports/push-queue.ts';
+import { useLoopbackPush } from '../testing/loopback-push.ts';
 import { eventOf } from '../testing/delivery-fixtures.ts';
 import { fanOutKey, handlePushMessage, pushJobKey } from './handle-push-message.ts';
 import { WorkInProgress } from './run-once.ts';
 
-const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
 const settings = { pageUrl: '/', ttlSeconds: { score: 1800, result: 86_400 } };
 
 /** A push queue that keeps what it is given, for the test to deliver (or redeliver) by hand. */
@@ -30,23 +28,16 @@ function recordingQueue(): PushQueue & { jobs: PushJob[] } {
 }
 
 describe('push-queue messages, each done once however often the queue delivers it', () => {
-  let receiver: PushReceiver;
-  let sender: WebPushSender;
-  beforeAll(async () => {
-    receiver = await startPushReceiver();
-    sender = createWebPushSender({ vapid, maxSockets: 8 });
-  });
-  afterAll(async () => {
-    await sender.close();
-    await receiver.close();
-  });
+  const loopback = useLoopbackPush();
 
   const pushesTo = (s: Subscription): number =>
-    receiver.received.filter((r) => r.path === new URL(s.endpoint).pathname).length;
+    loopback.receiver.received.filter((r) => r.path === new URL(s.endpoint).pathname).length;
 
   async function audience(prefix: string, size: number) {
     const subscriptions = createMemorySubscriptionStore();
-    const phones = Array.from({ length: size }, (_, i) => receiver.createSubscription(`/${prefix}/${i}`));
+    const phones = Array.from({ length: size }, (_, i) =>
+      loopback.receiver.createSubscription(`/${prefix}/${i}`),
+    );
     for (const { endpoint, keys } of phones) await subscriptions.put({ endpoint, keys });
     return { subscriptions, phones };
   }
@@ -69,7 +60,14 @@ describe('push-queue messages, each done once however often the queue delivers i
         faults: { duplicateRate: 1, reorderRate: 0, maxHoldMs: 0, seed: 'twice' },
         handler: async (message) =>
           void (await handlePushMessage(
-            { sender, subscriptions, pushQueue, idempotency, claims: createMemoryDeliveryClaims(), logger },
+            {
+              sender: loopback.sender,
+              subscriptions,
+              pushQueue,
+              idempotency,
+              claims: createMemoryDeliveryClaims(),
+              logger,
+            },
             message,
             {
               ...settings,
@@ -96,7 +94,7 @@ describe('push-queue messages, each done once however often the queue delivers i
     const idempotency = createMemoryIdempotencyStore();
     const fanOut = recordingQueue();
     const deps = {
-      sender,
+      sender: loopback.sender,
       subscriptions,
       pushQueue: fanOut,
       idempotency,
@@ -119,7 +117,7 @@ describe('push-queue messages, each done once however often the queue delivers i
     const idempotency = createMemoryIdempotencyStore();
     const fanOut = recordingQueue();
     const deps = {
-      sender,
+      sender: loopback.sender,
       subscriptions,
       pushQueue: fanOut,
       idempotency,
@@ -148,7 +146,7 @@ describe('push-queue messages, each done once however often the queue delivers i
     const idempotency = createMemoryIdempotencyStore();
     const fanOut = recordingQueue();
     const deps = {
-      sender,
+      sender: loopback.sender,
       subscriptions,
       pushQueue: fanOut,
       idempotency,
@@ -177,11 +175,11 @@ describe('push-queue messages, each done once however often the queue delivers i
     const { subscriptions, phones } = await audience('partial', 2);
     const [healthy, broken] = phones;
     // Failing every inline try of the first run, then recovered.
-    receiver.setMode(new URL(broken!.endpoint).pathname, { status: 500, times: 3 });
+    loopback.receiver.setMode(new URL(broken!.endpoint).pathname, { status: 500, times: 3 });
     const idempotency = createMemoryIdempotencyStore();
     const queue = recordingQueue();
     const deps = {
-      sender,
+      sender: loopback.sender,
       subscriptions,
       pushQueue: queue,
       idempotency,
@@ -223,7 +221,7 @@ describe('push-queue messages, each done once however often the queue delivers i
       },
     };
     const deps = {
-      sender,
+      sender: loopback.sender,
       subscriptions,
       pushQueue: flaky,
       idempotency,

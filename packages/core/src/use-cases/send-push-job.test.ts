@@ -1,32 +1,22 @@
 import { createMemoryDeliveryClaims, createMemorySubscriptionStore } from '@live-scores/local';
-import { createWebPushSender, generateVapidKeys, type WebPushSender } from '@live-scores/push';
-import { startPushReceiver, type PushReceiver, type ReceiverSubscription } from '@live-scores/push-receiver';
+import type { ReceiverSubscription } from '@live-scores/push-receiver';
 import type { PushJob, Subscription } from '@live-scores/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import type { SubscriptionStore } from '../ports/subscriptions.ts';
+import { useLoopbackPush } from '../testing/loopback-push.ts';
 import { eventOf, plain, recordingQueue } from '../testing/delivery-fixtures.ts';
 import { deliveryKey } from '../ports/delivery-claims.ts';
 import { pushMessageForEvent } from '../push-message.ts';
 import { PushJobFailed, sendPushJob } from './send-push-job.ts';
 
-const vapid = { subject: 'mailto:scores@club.example', ...generateVapidKeys() };
 const messageOptions = {
   pageUrl: 'https://scores.club.example/',
   ttlSeconds: { score: 1800, result: 86_400 },
 };
 
 describe('sending a push job', () => {
-  let receiver: PushReceiver;
-  let sender: WebPushSender;
-  beforeAll(async () => {
-    receiver = await startPushReceiver();
-    sender = createWebPushSender({ vapid, maxSockets: 8 });
-  });
-  afterAll(async () => {
-    await sender.close();
-    await receiver.close();
-  });
+  const loopback = useLoopbackPush();
 
   async function storeWith(...subscriptions: Subscription[]): Promise<SubscriptionStore> {
     const store = createMemorySubscriptionStore();
@@ -35,7 +25,7 @@ describe('sending a push job', () => {
   }
 
   const deps = (subscriptions: SubscriptionStore, pushQueue = recordingQueue()) => ({
-    sender,
+    sender: loopback.sender,
     subscriptions,
     pushQueue,
     claims: createMemoryDeliveryClaims(),
@@ -44,7 +34,7 @@ describe('sending a push job', () => {
   });
 
   it('delivers the event as the phone shows it: title, body, tag, url, matchId and kind', async () => {
-    const phone = receiver.createSubscription('/job/phone');
+    const phone = loopback.receiver.createSubscription('/job/phone');
     const job: PushJob = {
       type: 'send-push',
       id: 'event-1#0',
@@ -54,7 +44,7 @@ describe('sending a push job', () => {
     };
     const report = await sendPushJob(deps(await storeWith(phone)), job, messageOptions);
     expect(report).toEqual({ delivered: 1, removed: 0, dropped: 0, requeued: 0, skipped: 0 });
-    const push = receiver.received.find((r) => r.path === '/job/phone');
+    const push = loopback.receiver.received.find((r) => r.path === '/job/phone');
     expect(push?.payload).toEqual({
       title: '1st XI: wicket',
       body: 'A Smith b J Thurwell 10 — Cleckheaton 26 for 1',
@@ -67,7 +57,7 @@ describe('sending a push job', () => {
   });
 
   it('keeps a result for 24 hours and sends an overs update at normal urgency', async () => {
-    const phone = receiver.createSubscription('/job/kinds');
+    const phone = loopback.receiver.createSubscription('/job/kinds');
     const store = await storeWith(phone);
     for (const kind of ['result', 'overs'] as const) {
       await sendPushJob(
@@ -82,7 +72,7 @@ describe('sending a push job', () => {
         messageOptions,
       );
     }
-    const pushes = receiver.received.filter((r) => r.path === '/job/kinds');
+    const pushes = loopback.receiver.received.filter((r) => r.path === '/job/kinds');
     expect(pushes.map((p) => [p.ttl, p.urgency])).toEqual([
       [86_400, 'high'],
       [1800, 'normal'],
@@ -90,9 +80,9 @@ describe('sending a push job', () => {
   });
 
   it.each([404, 410])('deletes the subscription when the push service answers %i', async (status) => {
-    const gone = receiver.createSubscription(`/job/gone-${status}`);
-    const kept = receiver.createSubscription(`/job/kept-${status}`);
-    receiver.setMode(`/job/gone-${status}`, { status });
+    const gone = loopback.receiver.createSubscription(`/job/gone-${status}`);
+    const kept = loopback.receiver.createSubscription(`/job/kept-${status}`);
+    loopback.receiver.setMode(`/job/gone-${status}`, { status });
     const store = await storeWith(gone, kept);
     const job: PushJob = {
       type: 'send-push',
@@ -112,8 +102,8 @@ describe('sending a push job', () => {
   });
 
   it('waits as a 429 asks and then delivers', async () => {
-    const busy = receiver.createSubscription('/job/429');
-    receiver.setMode('/job/429', { status: 429, retryAfterSeconds: 2, times: 1 });
+    const busy = loopback.receiver.createSubscription('/job/429');
+    loopback.receiver.setMode('/job/429', { status: 429, retryAfterSeconds: 2, times: 1 });
     const waits: number[] = [];
     const d = { ...deps(await storeWith(busy)), sleep: async (ms: number) => void waits.push(ms) };
     const job: PushJob = {
@@ -132,8 +122,8 @@ describe('sending a push job', () => {
   });
 
   it('requeues with the asked delay when a 503 asks for longer than is worth waiting here', async () => {
-    const busy = receiver.createSubscription('/job/503');
-    receiver.setMode('/job/503', { status: 503, retryAfterSeconds: 120, times: 1 });
+    const busy = loopback.receiver.createSubscription('/job/503');
+    loopback.receiver.setMode('/job/503', { status: 503, retryAfterSeconds: 120, times: 1 });
     const queue = recordingQueue();
     const job: PushJob = {
       type: 'send-push',
@@ -152,8 +142,8 @@ describe('sending a push job', () => {
   });
 
   it('retries a 500 with backoff and delivers when the service recovers', async () => {
-    const flaky = receiver.createSubscription('/job/500-recovers');
-    receiver.setMode('/job/500-recovers', { status: 500, times: 2 });
+    const flaky = loopback.receiver.createSubscription('/job/500-recovers');
+    loopback.receiver.setMode('/job/500-recovers', { status: 500, times: 2 });
     const job: PushJob = {
       type: 'send-push',
       id: 'event-1#0',
@@ -167,9 +157,9 @@ describe('sending a push job', () => {
   });
 
   it('requeues only the failing subscriptions after repeated 500s, and fails the job at the last attempt', async () => {
-    const broken = receiver.createSubscription('/job/500');
-    const fine = receiver.createSubscription('/job/500-neighbour');
-    receiver.setMode('/job/500', { status: 500 });
+    const broken = loopback.receiver.createSubscription('/job/500');
+    const fine = loopback.receiver.createSubscription('/job/500-neighbour');
+    loopback.receiver.setMode('/job/500', { status: 500 });
     const store = await storeWith(broken, fine);
     const queue = recordingQueue();
     const job: PushJob = {
@@ -195,8 +185,8 @@ describe('sending a push job', () => {
   it.each([400, 413])(
     'drops the message for a subscription the push service refuses with %i, and keeps the subscription',
     async (status) => {
-      const refused = receiver.createSubscription(`/job/refused-${status}`);
-      receiver.setMode(`/job/refused-${status}`, { status });
+      const refused = loopback.receiver.createSubscription(`/job/refused-${status}`);
+      loopback.receiver.setMode(`/job/refused-${status}`, { status });
       const store = await storeWith(refused);
       const d = deps(store);
       const job: PushJob = {
@@ -221,7 +211,7 @@ describe('sending a push job', () => {
   );
   it('sends a redelivered job only to the subscriptions no earlier run claimed: nobody gets it twice', async () => {
     const [reached, cutOff, unreached] = ['reached', 'cut-off', 'unreached'].map((name) =>
-      receiver.createSubscription(`/job/redelivered-${name}`),
+      loopback.receiver.createSubscription(`/job/redelivered-${name}`),
     ) as [ReceiverSubscription, ReceiverSubscription, ReceiverSubscription];
     const job: PushJob = {
       type: 'send-push',
@@ -244,13 +234,13 @@ describe('sending a push job', () => {
     });
     expect(await sendPushJob(d, job, messageOptions)).toMatchObject({ delivered: 0, skipped: 3 });
     const pushes = (name: string) =>
-      receiver.received.filter((r) => r.path === `/job/redelivered-${name}`).length;
+      loopback.receiver.received.filter((r) => r.path === `/job/redelivered-${name}`).length;
     expect([pushes('reached'), pushes('cut-off'), pushes('unreached')]).toEqual([1, 0, 1]);
   });
 
   it('sends a retry to the subscriptions that failed, though the first attempt claimed them', async () => {
-    const flaky = receiver.createSubscription('/job/retry-claimed');
-    receiver.setMode('/job/retry-claimed', { status: 500, times: 3 });
+    const flaky = loopback.receiver.createSubscription('/job/retry-claimed');
+    loopback.receiver.setMode('/job/retry-claimed', { status: 500, times: 3 });
     const queue = recordingQueue();
     const d = deps(await storeWith(flaky), queue);
     const job: PushJob = {
@@ -262,6 +252,6 @@ describe('sending a push job', () => {
     };
     expect(await sendPushJob(d, job, messageOptions)).toMatchObject({ delivered: 0, requeued: 1 });
     expect(await sendPushJob(d, queue.jobs[0]!, messageOptions)).toMatchObject({ delivered: 1, skipped: 0 });
-    expect(receiver.received.filter((r) => r.path === '/job/retry-claimed')).toHaveLength(1);
+    expect(loopback.receiver.received.filter((r) => r.path === '/job/retry-claimed')).toHaveLength(1);
   });
 });
