@@ -171,6 +171,19 @@ describe('the SQLite queue', () => {
     expect(seen).toEqual([2, 1]);
   });
 
+  it('wakes for a message that falls due between two readings of the clock', async () => {
+    // Every reading moves the clock on a millisecond, so for one of these delays the queue
+    // looks for a ready message just before it is due and reads the clock again once it is.
+    const db = openDb();
+    let clock = 1_000_000;
+    const seen: number[] = [];
+    const queue = numbers(db, async (n) => void seen.push(n), { now: () => clock++ });
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8];
+    for (const delayMs of delays) await queue.send(delayMs, { delayMs });
+    await eventually('every delayed message', () => seen.length === delays.length);
+    expect(seen.sort((a, b) => a - b)).toEqual(delays);
+  });
+
   it('redelivers what a stopped run was delivering, keeping its receive count', async () => {
     let db = openDb();
     let release: () => void = () => undefined;

@@ -161,12 +161,17 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
     idleWaiters = [];
   };
 
-  function scheduleWake(): void {
+  /**
+   * Sets the timer for the first message that becomes visible after `lookedAt`, the instant
+   * the pump last looked for a ready one. The same instant, not a fresh clock reading: a
+   * message due between the two readings would be neither ready nor later, and never woken.
+   */
+  function scheduleWake(lookedAt: number): void {
     if (closed) return;
     if (wake) clearTimeout(wake);
     wake = undefined;
     // Messages visible now are started when a running delivery ends; only later ones need a timer.
-    const at = nextVisible.get(name, now()) as number | null;
+    const at = nextVisible.get(name, lookedAt) as number | null;
     if (at === null) return;
     wake = setTimeout(
       () => {
@@ -258,16 +263,18 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
   }
 
   /** The oldest visible message whose order key has room for another delivery. */
-  function nextCandidate(): Row | undefined {
-    if (!orderKey) return nextReady.get(name, now()) as Row | undefined;
-    for (const id of readyIds.all(name, now(), ORDER_LOOK_AHEAD) as number[])
+  function nextCandidate(at: number): Row | undefined {
+    if (!orderKey) return nextReady.get(name, at) as Row | undefined;
+    for (const id of readyIds.all(name, at, ORDER_LOOK_AHEAD) as number[])
       if ((running.get(keyOf(id)) ?? 0) < perKey) return byId.get(id) as Row;
     return undefined;
   }
 
   function pump(): void {
+    let lookedAt = now();
     while (!closed && inFlight < concurrency) {
-      const candidate = nextCandidate();
+      lookedAt = now();
+      const candidate = nextCandidate(lookedAt);
       if (!candidate) break;
       const row = { ...candidate, receiveCount: candidate.receiveCount + 1 };
       if (candidate.receiveCount >= maxReceives) {
@@ -311,7 +318,7 @@ export function createSqliteQueue<T>(db: LocalDatabase, options: SqliteQueueOpti
       deliveries.add(delivery);
     }
     if (!closed) {
-      scheduleWake();
+      scheduleWake(lookedAt);
       settleIdle();
     }
   }
