@@ -44,7 +44,7 @@ export const LiveDiffMessage = z.object({
 });
 export type LiveDiffMessage = z.infer<typeof LiveDiffMessage>;
 
-/** Anything the live socket sends a page. */
+/** A scorecard frame of the live socket; it also sends each match's over history (`LiveOversMessage`). */
 export const LiveMessage = z.discriminatedUnion('type', [LiveScorecardMessage, LiveDiffMessage]);
 export type LiveMessage = z.infer<typeof LiveMessage>;
 

@@ -9,6 +9,7 @@ import {
   receiveLiveMessage,
   type ConfigFile,
   type LiveMessage,
+  type LiveOversMessage,
   type NotificationEvent,
   type Scorecard,
 } from '@live-scores/schema';
@@ -47,7 +48,23 @@ export interface LiveStack {
   pushes: Arrival<{ title: string; body: string }>[];
   /** Every notification event the runtime queued, as its operator feed reported it. */
   events: NotificationEvent[];
+  /** How often the page found a diff that did not fit its card and asked for a sync. */
+  readonly syncs: number;
+  /** How the server closed the page's socket, if it did before the stack closed. */
+  readonly socketClosed: string | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * What the page does with one frame of the live socket: a scorecard or a diff updates the
+ * match's card (the card now held, or `gap` when a diff does not fit it and the page must
+ * ask for a sync); an over history is the charts' business and leaves the cards alone.
+ */
+export function pageReceives(
+  cards: Map<string, Scorecard>,
+  frame: LiveMessage | LiveOversMessage,
+): Scorecard | 'gap' | undefined {
+  return frame.type === 'overs' ? undefined : receiveLiveMessage(cards, frame);
 }
 
 /** A schedule that never fires during the run: discovery is started at once (`--now`). */
@@ -128,15 +145,23 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     const socket = new WebSocket(`${runtime.url.replace('http', 'ws')}/live`);
     // The page's part: keep each match's card, apply diffs to it, and sync on a gap.
     const cards = new Map<string, Scorecard>();
+    let syncs = 0;
     socket.on('message', (data) => {
       const at = Date.now();
-      const card = receiveLiveMessage(cards, JSON.parse(String(data)) as LiveMessage);
-      if (card === 'gap') socket.send(JSON.stringify({ action: 'sync' }));
-      else frames.push({ at, value: card });
+      const card = pageReceives(cards, JSON.parse(String(data)) as LiveMessage | LiveOversMessage);
+      if (card === 'gap') {
+        syncs++;
+        socket.send(JSON.stringify({ action: 'sync' }));
+      } else if (card) frames.push({ at, value: card });
     });
     socket.on('error', () => undefined);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    opened.push(() => void socket.close());
+    let closedEarly: string | undefined;
+    socket.once('close', (code, reason) => (closedEarly = `${code} ${String(reason)}`.trim()));
+    opened.push(() => {
+      socket.removeAllListeners('close');
+      socket.close();
+    });
 
     const phone = receiver.createSubscription('/phone');
     const subscribed = await fetch(`${runtime.url}/api/subscriptions`, {
@@ -156,7 +181,21 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
     }, PUSH_STAMP_MS);
     opened.push(() => clearInterval(stamper));
 
-    return { simulator, runtime, config, frames, pushes, events, close };
+    return {
+      simulator,
+      runtime,
+      config,
+      frames,
+      pushes,
+      events,
+      get syncs() {
+        return syncs;
+      },
+      get socketClosed() {
+        return closedEarly;
+      },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
