@@ -35,12 +35,16 @@ const MESSAGE: PushMessage = {
 interface SendResult {
   ms: number;
   delivered: number;
+  /** CPU time of the sender's process, worker threads included. */
+  cpuMs: number;
 }
 interface ReceiverStats {
   received: number;
   refused: number;
   connections: number;
   tokens: number;
+  /** CPU time of the receiver's process since it started. */
+  cpuMs: number;
 }
 
 /**
@@ -89,6 +93,8 @@ export function pushThroughput(options: PushBenchOptions = {}): Benchmark {
               connections: after.connections - before.connections,
               tokens: after.tokens - before.tokens,
               perS: (result.delivered / result.ms) * 1000,
+              senderCpuUs: (result.cpuMs * 1000) / result.delivered,
+              receiverCpuUs: ((after.cpuMs - before.cpuMs) * 1000) / result.delivered,
             };
           } finally {
             await sender.stop();
@@ -122,6 +128,8 @@ export function pushThroughput(options: PushBenchOptions = {}): Benchmark {
               ms: Math.round(pooled.ms),
               connections: pooled.connections,
               jwtsSigned: pooled.tokens,
+              senderCpuUsPerPush: Math.round(pooled.senderCpuUs),
+              receiverCpuUsPerPush: Math.round(pooled.receiverCpuUs),
             },
           },
           {
@@ -135,6 +143,8 @@ export function pushThroughput(options: PushBenchOptions = {}): Benchmark {
               ms: Math.round(naive.ms),
               connections: naive.connections,
               jwtsSigned: naive.tokens,
+              senderCpuUsPerPush: Math.round(naive.senderCpuUs),
+              receiverCpuUsPerPush: Math.round(naive.receiverCpuUs),
             },
           },
           {

@@ -21,6 +21,7 @@ serveRequests(async (message) => {
   }
   if (!receiver) throw new Error('receiver not started');
   if (request.type === 'reset') receiver.received.length = 0;
+  const cpu = process.cpuUsage();
   const sample = receiver.received[0];
   return {
     received: receiver.received.length,
@@ -28,5 +29,6 @@ serveRequests(async (message) => {
     connections: receiver.connections,
     tokens: receiver.distinctTokens,
     sample: sample?.payload,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
 });

@@ -17,6 +17,7 @@ serveRequests(async (raw) => {
   const { mode, subscriptions, message, vapid, encryptionThreads } = raw as SendRequest;
   const payload = JSON.stringify(message.payload);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let delivered = 0;
   if (mode === 'naive') {
     webpush.setVapidDetails(vapid.subject, vapid.publicKey, vapid.privateKey);
@@ -31,5 +32,7 @@ serveRequests(async (raw) => {
     delivered = outcomes.filter((o) => o.kind === 'delivered').length;
     await sender.close();
   }
-  return { ms: performance.now() - started, delivered };
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms, delivered, cpuMs: (cpu.user + cpu.system) / 1000 };
 });
