@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { digestBenchmark } from './benchmarks/digest.ts';
 import { fanoutLatency } from './benchmarks/fanout.ts';
+import { lighthouseBenchmark } from './benchmarks/lighthouse.ts';
 import { oversBenchmark } from './benchmarks/overs.ts';
 import { pageBytesBenchmark } from './benchmarks/page-bytes.ts';
 import { pageUpdateBenchmark } from './benchmarks/page-update.ts';
@@ -23,6 +24,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   freshnessBenchmark(),
   pageUpdateBenchmark(),
   pageBytesBenchmark(),
+  lighthouseBenchmark(),
   storeBenchmark(),
   digestBenchmark(),
   oversBenchmark(),
