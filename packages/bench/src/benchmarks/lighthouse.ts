@@ -1,15 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseConfig } from '@live-scores/config';
-import { createLogger, systemClock } from '@live-scores/core';
-import { startRuntime, type Runtime } from '@live-scores/runtime';
 import type { Scorecard } from '@live-scores/schema';
 import { launchBrowser } from '@live-scores/scraper';
-import { DEMO_CLUB, playMatch, truthScorecard } from '@live-scores/simulator';
+import { DEMO_CLUB, playMatch, truthCaptures } from '@live-scores/simulator';
 import lighthouse from 'lighthouse';
 import { median } from '../stats.ts';
 import type { Benchmark, BenchResult } from '../types.ts';
+import { startPageRuntime } from './page-runtime.ts';
 
 export interface LighthouseBenchOptions {
   /** Lighthouse runs; each category's figure is the median. */
@@ -17,8 +12,6 @@ export interface LighthouseBenchOptions {
   /** The length of the matches the page shows. */
   oversPerSide?: number;
 }
-
-const NEVER = 'cron(0 0 1 1 ? 2099)';
 
 /** The categories the page keeps at their scores, and the least each may score (0–1). */
 const CATEGORIES = [
@@ -43,39 +36,13 @@ function matchDayScorecards(oversPerSide: number): Scorecard[][] {
       away: { club: 'Scholes CC', text: 'Scholes CC - 1st XI' },
     });
     const share = i === 0 ? 0.75 : 0.4;
-    const states = timeline.states.slice(0, Math.ceil(timeline.states.length * share));
-    return states.map((state) =>
-      truthScorecard(timeline, state, {
-        matchId,
-        teamId: team.id,
-        url: `https://bradfordcl.play-cricket.com/website/results/${matchId}`,
-        capturedAt: new Date(start + state.elapsed * 1000).toISOString(),
-        seq: state.version,
-      }),
-    );
-  });
-}
-
-async function startPageRuntime(dataDir: string): Promise<Runtime> {
-  const config = parseConfig(
-    {
-      club: { name: DEMO_CLUB.name, shortName: 'Cleckheaton', slug: 'cleckheaton-lighthouse' },
-      league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
-      teams: DEMO_CLUB.teams,
-      schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
-      // No digest window: the queues are idle as soon as the scorecards are through.
-      notifications: { digestSeconds: 0 },
-      push: { vapidSubject: 'mailto:bench@cleckheatoncc.co.uk' },
-      server: { host: '127.0.0.1', port: 0, dataDir },
-    },
-    'lighthouse benchmark',
-  );
-  return startRuntime({
-    config,
-    logger: createLogger({ service: 'bench', level: 'error' }),
-    feed: { fixturesFound() {}, scraperLaunched() {}, scorecard() {}, notification() {}, note() {} },
-    fixturesPage: { fetchHtml: async () => '' },
-    clock: systemClock,
+    const captures = truthCaptures(timeline, {
+      matchId,
+      teamId: team.id,
+      url: `https://bradfordcl.play-cricket.com/website/results/${matchId}`,
+      startMs: start,
+    });
+    return captures.slice(0, Math.ceil(captures.length * share));
   });
 }
 
@@ -91,9 +58,16 @@ export function lighthouseBenchmark(options: LighthouseBenchOptions = {}): Bench
   return {
     name: 'lighthouse',
     async run(): Promise<BenchResult[]> {
-      const dataDir = await mkdtemp(join(tmpdir(), 'bench-lighthouse-'));
-      const runtime = await startPageRuntime(dataDir);
-      const browser = await launchBrowser();
+      const { runtime, close } = await startPageRuntime({
+        slug: 'cleckheaton-lighthouse',
+        teams: DEMO_CLUB.teams,
+        // No digest window: the queues are idle as soon as the scorecards are through.
+        notifications: { digestSeconds: 0 },
+      });
+      const browser = await launchBrowser().catch(async (error: unknown) => {
+        await close();
+        throw error;
+      });
       const runs: { scores: Record<string, number>; cls: number }[] = [];
       try {
         const day = matchDayScorecards(options.oversPerSide ?? 20);
@@ -130,8 +104,7 @@ export function lighthouseBenchmark(options: LighthouseBenchOptions = {}): Bench
         }
       } finally {
         await browser.close();
-        await runtime.close();
-        await rm(dataDir, { recursive: true, force: true });
+        await close();
       }
       return [
         ...CATEGORIES.map(

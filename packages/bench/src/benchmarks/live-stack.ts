@@ -16,6 +16,7 @@ import {
 import { DEMO_CLUB, startSimulator, type RunningSimulator } from '@live-scores/simulator';
 import WebSocket from 'ws';
 import type { Arrival } from './freshness-correlation.ts';
+import { NEVER } from './page-runtime.ts';
 
 export interface LiveStackOptions {
   speed: number;
@@ -67,8 +68,6 @@ export function pageReceives(
   return frame.type === 'overs' ? undefined : receiveLiveMessage(cards, frame);
 }
 
-/** A schedule that never fires during the run: discovery is started at once (`--now`). */
-const NEVER = 'cron(0 0 1 1 ? 2099)';
 /** How often the receiver's list is checked for new pushes: the resolution of the push figure. */
 const PUSH_STAMP_MS = 2;
 

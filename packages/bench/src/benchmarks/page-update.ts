@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseConfig } from '@live-scores/config';
-import { createLogger, systemClock } from '@live-scores/core';
-import { startRuntime } from '@live-scores/runtime';
 import type { Scorecard } from '@live-scores/schema';
 import { launchBrowser } from '@live-scores/scraper';
 import { percentile } from '../stats.ts';
 import type { Benchmark, BenchResult } from '../types.ts';
+import { startPageRuntime } from './page-runtime.ts';
 
 const UPDATES = 60;
-const NEVER = 'cron(0 0 1 1 ? 2099)';
 
 /** Today: the page shows today's matches. */
 const START = Date.now();
@@ -49,27 +43,9 @@ export function pageUpdateBenchmark(): Benchmark {
   return {
     name: 'page',
     async run(): Promise<BenchResult[]> {
-      const dataDir = await mkdtemp(join(tmpdir(), 'bench-page-'));
-      const config = parseConfig(
-        {
-          club: { name: 'Cleckheaton CC', shortName: 'Cleckheaton', slug: 'cleckheaton-bench' },
-          league: {
-            baseUrl: 'https://bradfordcl.play-cricket.com',
-            fixturesPath: '/website/web_pages/315262',
-          },
-          teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
-          schedule: { timeZone: 'Europe/London', findFixtures: NEVER, sweepScrapers: NEVER },
-          push: { vapidSubject: 'mailto:bench@cleckheatoncc.co.uk' },
-          server: { host: '127.0.0.1', port: 0, dataDir },
-        },
-        'page benchmark',
-      );
-      const runtime = await startRuntime({
-        config,
-        logger: createLogger({ service: 'bench', level: 'error' }),
-        feed: { fixturesFound() {}, scraperLaunched() {}, scorecard() {}, notification() {}, note() {} },
-        fixturesPage: { fetchHtml: async () => '' },
-        clock: systemClock,
+      const { runtime, close } = await startPageRuntime({
+        slug: 'cleckheaton-page',
+        teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
       });
       const browser = await launchBrowser();
       const latencies: number[] = [];
@@ -93,8 +69,7 @@ export function pageUpdateBenchmark(): Benchmark {
         }
       } finally {
         await browser.close();
-        await runtime.close();
-        await rm(dataDir, { recursive: true, force: true });
+        await close();
       }
       const detail = {
         p50_ms: percentile(latencies, 50),
