@@ -1,5 +1,5 @@
 export { Watcher, type WatcherOptions, type Heartbeat } from './watcher.ts';
-export { type WatcherTiming, DEFAULT_TIMING, timingFromConfig } from './timing.ts';
+export { type WatcherTiming, DEFAULT_TIMING } from './timing.ts';
 export { WatchTarget, matchIdFromUrl, parseWatchTarget } from './watch-target.ts';
 export {
   launchBrowser,

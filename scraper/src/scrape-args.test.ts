@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigFile } from '@live-scores/schema';
 import { ScrapeArgsError, parseScrapeArgs } from './scrape-args.ts';
+import { scraperSettingsArgs } from './settings-args.ts';
+import { DEFAULT_TIMING } from './timing.ts';
 
 const URL_A = 'https://bradfordcl.play-cricket.com/website/results/6123456';
 const URL_B = 'https://bradfordcl.play-cricket.com/website/results/6123999/';
@@ -103,6 +106,10 @@ describe('parseScrapeArgs', () => {
       ['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--tab-poll-seconds', '600,60'],
       /^--tab-poll-seconds: expected MIN,MAX/,
     ],
+    [
+      ['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--debounce-ms', '2.5'],
+      '--debounce-ms: expected whole milliseconds from 0 to 5000, got "2.5"',
+    ],
     [['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--verbose'], /^Unknown option '--verbose'/],
   ])('rejects %j with one line: %s', (argv, reason) => {
     let caught: unknown;
@@ -116,5 +123,47 @@ describe('parseScrapeArgs', () => {
     expect(message).not.toContain('\n');
     if (typeof reason === 'string') expect(message).toBe(reason);
     else expect(message).toMatch(reason);
+  });
+});
+
+describe("the config file's scraper section as flags", () => {
+  const config = ConfigFile.parse({
+    club: { name: 'Cleckheaton CC', slug: 'cleckheaton' },
+    league: { baseUrl: 'https://bradfordcl.play-cricket.com', fixturesPath: '/website/web_pages/315262' },
+    teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
+    push: { vapidSubject: 'mailto:scores@cleckheatoncc.co.uk' },
+    scraper: {
+      safetyPollSeconds: 30,
+      reloadMinutes: 20,
+      tabPollSeconds: { min: 90, max: 300 },
+      debounceMs: 25,
+      allowedHosts: ['cdn.example.com', '*.scripts.example.com'],
+    },
+  });
+  const target = ['--url', URL_A, '--team', 'firstTeam', '--out', '-'];
+
+  it('reach the scraper as the same settings, in milliseconds', () => {
+    const args = parseScrapeArgs([...target, ...scraperSettingsArgs(config.scraper)]);
+    expect({ ...DEFAULT_TIMING, ...args.timing }).toEqual({
+      ...DEFAULT_TIMING,
+      debounceMs: 25,
+      safetyPollMs: 30_000,
+      reloadMs: 1_200_000,
+      tabPoll: { minMs: 90_000, maxMs: 300_000 },
+    });
+    expect(args.allowedHosts).toEqual(['cdn.example.com', '*.scripts.example.com']);
+  });
+
+  it('let a burst wait at least the debounce, however long it is configured', () => {
+    const slow = ConfigFile.parse({ ...config, scraper: { debounceMs: 400 } });
+    expect(parseScrapeArgs([...target, ...scraperSettingsArgs(slow.scraper)]).timing).toMatchObject({
+      debounceMs: 400,
+      maxWaitMs: 400,
+    });
+    const none = ConfigFile.parse({ ...config, scraper: { debounceMs: 0 } });
+    expect(parseScrapeArgs([...target, ...scraperSettingsArgs(none.scraper)]).timing).toMatchObject({
+      debounceMs: 0,
+      maxWaitMs: DEFAULT_TIMING.maxWaitMs,
+    });
   });
 });

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { AllowedPageHost } from '@live-scores/schema';
-import type { WatcherTiming } from './timing.ts';
+import { DEFAULT_TIMING, type WatcherTiming } from './timing.ts';
 import { type WatchTarget, matchIdFromUrl, parseWatchTarget } from './watch-target.ts';
 
 export const SCRAPE_USAGE =
   'usage: live-scores scrape --url <match-url> --team <teamId> [--url … --team …] --out -|sqs://<queue-url> ' +
   '[--bucket <name>] [--safety-poll-seconds N] [--reload-minutes N] [--tab-poll-seconds MIN,MAX] ' +
-  '[--heartbeat-seconds N] [--allow-host HOST …] [--single-process] [--exit-with-parent]';
+  '[--heartbeat-seconds N] [--debounce-ms N] [--allow-host HOST …] [--single-process] [--exit-with-parent]';
 
 /** With SQS, `bucket` takes pages too large for a message even gzipped (rare: pages compress ~10×). */
 export type ScrapeOutput = { kind: 'stdout' } | { kind: 'sqs'; queueUrl: string; bucket?: string };
@@ -80,7 +80,12 @@ function parseTargets(urls: string[], teams: string[]): WatchTarget[] {
   return targets;
 }
 
-type TimingFlag = 'safety-poll-seconds' | 'reload-minutes' | 'tab-poll-seconds' | 'heartbeat-seconds';
+type TimingFlag =
+  | 'safety-poll-seconds'
+  | 'reload-minutes'
+  | 'tab-poll-seconds'
+  | 'heartbeat-seconds'
+  | 'debounce-ms';
 
 function parseTiming(values: Partial<Record<TimingFlag, string>>): Partial<WatcherTiming> {
   const timing: Partial<WatcherTiming> = {};
@@ -90,6 +95,16 @@ function parseTiming(values: Partial<Record<TimingFlag, string>>): Partial<Watch
   if (reload) timing.reloadMs = reload * 60_000;
   const heartbeat = positiveNumber('heartbeat-seconds', values['heartbeat-seconds']);
   if (heartbeat) timing.heartbeatMs = heartbeat * 1000;
+  const debounce = values['debounce-ms'];
+  if (debounce !== undefined) {
+    const ms = Number(debounce);
+    if (!Number.isInteger(ms) || ms < 0 || ms > 5000)
+      throw new ScrapeArgsError(
+        `--debounce-ms: expected whole milliseconds from 0 to 5000, got "${debounce}"`,
+      );
+    timing.debounceMs = ms;
+    timing.maxWaitMs = Math.max(ms, DEFAULT_TIMING.maxWaitMs);
+  }
   const tabPoll = values['tab-poll-seconds'];
   if (tabPoll !== undefined) {
     const [min, max] = tabPoll.split(',').map((part) => positiveNumber('tab-poll-seconds', part));
@@ -127,6 +142,7 @@ export function parseScrapeArgs(argv: string[]): ScrapeArgs {
         'reload-minutes': { type: 'string' },
         'tab-poll-seconds': { type: 'string' },
         'heartbeat-seconds': { type: 'string' },
+        'debounce-ms': { type: 'string' },
         'single-process': { type: 'boolean' },
         'allow-host': { type: 'string', multiple: true },
         'exit-with-parent': { type: 'boolean' },

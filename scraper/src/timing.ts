@@ -1,4 +1,4 @@
-import type { ConfigFile } from '@live-scores/schema';
+import { DEFAULT_SCRAPER_DEBOUNCE_MS } from '@live-scores/schema';
 import type { Backoff } from './backoff.ts';
 
 /** Every interval the watcher uses. Production defaults; tests shorten them. */
@@ -24,7 +24,7 @@ export interface WatcherTiming {
 }
 
 export const DEFAULT_TIMING: WatcherTiming = {
-  debounceMs: 40,
+  debounceMs: DEFAULT_SCRAPER_DEBOUNCE_MS,
   maxWaitMs: 100,
   safetyPollMs: 60_000,
   reloadMs: 30 * 60_000,
@@ -35,15 +35,3 @@ export const DEFAULT_TIMING: WatcherTiming = {
   relaunchRetry: { minMs: 500, maxMs: 5_000 },
   heartbeatMs: 60_000,
 };
-
-/** The timing a club configured in the `scraper` section of its config file. */
-export function timingFromConfig(scraper: ConfigFile['scraper']): WatcherTiming {
-  return {
-    ...DEFAULT_TIMING,
-    debounceMs: scraper.debounceMs,
-    maxWaitMs: Math.max(scraper.debounceMs, DEFAULT_TIMING.maxWaitMs),
-    safetyPollMs: scraper.safetyPollSeconds * 1000,
-    reloadMs: scraper.reloadMinutes * 60_000,
-    tabPoll: { minMs: scraper.tabPollSeconds.min * 1000, maxMs: scraper.tabPollSeconds.max * 1000 },
-  };
-}

@@ -123,12 +123,20 @@ describe('the scraper supervisor', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function supervise(behaviours: string[], whileRunning?: () => Promise<void>) {
+  async function supervise(
+    behaviours: string[],
+    whileRunning?: () => Promise<void>,
+    settings?: { lines: string[]; alsoInWorkingDir?: string },
+  ) {
     dir = await mkdtemp(path.join(tmpdir(), 'supervisor-'));
     await writeFile(path.join(dir, 'node'), FAKE_NODE, { mode: 0o755 });
     await writeFile(path.join(dir, 'behaviours'), behaviours.join('\n') + '\n');
+    if (settings) await writeFile(path.join(dir, 'scraper.args'), settings.lines.join('\n') + '\n');
+    if (settings?.alsoInWorkingDir) await writeFile(path.join(dir, settings.alsoInWorkingDir), '');
     const child = spawn('bash', ['-c', scraperSupervisorScript()], {
+      cwd: dir,
       env: {
+        SCRAPER_SETTINGS_FILE: path.join(dir, 'scraper.args'),
         PATH: process.env.PATH,
         NODE_BIN: path.join(dir, 'node'),
         IMDS_ENDPOINT: imdsUrl,
@@ -165,13 +173,15 @@ describe('the scraper supervisor', () => {
     }
   }
 
-  const scrape = (...tagged: [team: string, match: string][]): string =>
+  const scrape = (...tagged: [team: string, match: string][]): string => scrapeWith([], ...tagged);
+  const scrapeWith = (settings: string[], ...tagged: [team: string, match: string][]): string =>
     [
       SCRAPER_HOST_PATHS.scraperEntry,
       ...tagged.map(
         ([team, match]) =>
           `--url https://bradfordcl.play-cricket.com/website/results/${match} --team ${team}`,
       ),
+      ...settings,
       `--out sqs://${QUEUE_URL} --bucket scorecards`,
     ].join(' ');
 
@@ -228,5 +238,17 @@ describe('the scraper supervisor', () => {
     expect(run.log).toContainEqual(
       expect.objectContaining({ level: 'warn', message: 'scraper exited with status 1; starting it again' }),
     );
+  });
+
+  it("passes the club's scraper settings to every scraper it starts, word for word", async () => {
+    imds.tag = 'firstTeam:6123456';
+    const lines = ['--allow-host', '*.example.com', '--debounce-ms', '25'];
+
+    // A file the wildcard would match if the shell expanded it.
+    const run = await supervise(['fail', 'done'], undefined, { lines, alsoInWorkingDir: 'cdn.example.com' });
+
+    expect(run.code).toBe(0);
+    const expected = scrapeWith(lines, ['firstTeam', '6123456']);
+    expect(run.starts).toEqual([expected, expected]);
   });
 });

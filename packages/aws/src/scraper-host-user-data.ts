@@ -39,6 +39,8 @@ export const SCRAPER_HOST_PATHS = {
   supervisor: '/opt/live-scores/supervise-scraper.sh',
   /** systemd `EnvironmentFile` of the service: the variables of `scraperHostEnvironment`. */
   environmentFile: '/etc/live-scores/scraper.env',
+  /** The club's scraper settings as scrape flags, one per line (`scraperSettingsArgs`). */
+  settingsFile: '/etc/live-scores/scraper.args',
 } as const;
 
 /** What the stack knows and every host of the club shares; the matches come from the host's tag. */
@@ -72,9 +74,10 @@ export function scraperHostEnvironment(settings: ScraperHostSettings): Record<st
  * that exits 0 has seen every match finish: if the set is unchanged the supervisor exits 0
  * and the unit's `SuccessAction=poweroff` shuts the host down, which terminates it.
  *
- * Its inputs are environment variables (the service's environment file, and `NODE_BIN`);
- * `IMDS_ENDPOINT`, `TAG_POLL_SECONDS`, `RESTART_DELAY_SECONDS` and `TAG_WAIT_ATTEMPTS`
- * exist so the script can be run against a loopback stand-in.
+ * Its inputs are environment variables (the service's environment file, and `NODE_BIN`)
+ * and the club's scraper settings file, passed to every scraper it starts;
+ * `IMDS_ENDPOINT`, `TAG_POLL_SECONDS`, `RESTART_DELAY_SECONDS`, `TAG_WAIT_ATTEMPTS` and
+ * `SCRAPER_SETTINGS_FILE` exist so the script can be run against a loopback stand-in.
  */
 export function scraperSupervisorScript(): string {
   return `#!/bin/bash
@@ -85,6 +88,10 @@ IMDS=\${IMDS_ENDPOINT:-http://169.254.169.254}
 POLL=\${TAG_POLL_SECONDS:-60}
 DELAY=\${RESTART_DELAY_SECONDS:-10}
 ATTEMPTS=\${TAG_WAIT_ATTEMPTS:-30}
+SETTINGS_FILE=\${SCRAPER_SETTINGS_FILE:-${SCRAPER_HOST_PATHS.settingsFile}}
+# One flag or value per line: read into an array, so no word is split or globbed.
+settings=()
+if [ -r "$SETTINGS_FILE" ]; then mapfile -t settings < "$SETTINGS_FILE"; fi
 pid=
 sleeper=
 
@@ -132,7 +139,7 @@ while :; do
     args+=(--url "$LEAGUE_BASE_URL/website/results/\${m#*:}" --team "\${m%%:*}")
   done
   log info 'starting scraper' "$matches"
-  "$NODE_BIN" "$SCRAPER_ENTRY" "\${args[@]}" --out "sqs://$HTML_QUEUE_URL" --bucket "$HTML_BUCKET" &
+  "$NODE_BIN" "$SCRAPER_ENTRY" "\${args[@]}" "\${settings[@]}" --out "sqs://$HTML_QUEUE_URL" --bucket "$HTML_BUCKET" &
   pid=$!
   changed=0
   while kill -0 "$pid" 2>/dev/null; do

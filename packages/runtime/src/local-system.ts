@@ -13,6 +13,7 @@ import {
   createSqliteFixturesTable,
 } from '@live-scores/local';
 import type { Scorecard } from '@live-scores/schema';
+import { scraperSettingsArgs } from '@live-scores/scraper/settings-args';
 import { currentScorecards } from './current-scorecards.ts';
 import { localConsumers } from './local-consumers.ts';
 import { localHealth } from './local-health.ts';
@@ -21,7 +22,6 @@ import type { OperatorFeed } from './operator-feed.ts';
 import { createPipelineQueues, DEFAULT_QUEUE_SETTINGS } from './pipeline-queues.ts';
 import type { LocalSystem, LocalSystemOptions } from './local-system-types.ts';
 import { LOCAL_CONSUMERS } from './queues.ts';
-import { scraperSettingsArgs } from './scraper-settings-args.ts';
 import { StartupError } from './startup-error.ts';
 
 export { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './pipeline-queues.ts';
@@ -75,7 +75,8 @@ export async function createLocalSystem(options: LocalSystemOptions): Promise<Lo
     graceMs: options.scraperGraceMs ?? 3_000,
     restartDelayMs: options.scraperRestartDelayMs,
     env: options.scraperEnv,
-    extraArgs: scraperSettingsArgs(config.scraper),
+    // The scraper stops by itself if this process dies without stopping it.
+    extraArgs: ['--exit-with-parent', ...scraperSettingsArgs(config.scraper)],
   });
   const ports: LocalPorts = {
     ...base,

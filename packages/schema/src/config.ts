@@ -83,6 +83,12 @@ export const AllowedPageHost = z
     'expected a host name such as "cdn.example.com" or "*.example.com"',
   );
 
+/**
+ * Quiet time that ends a burst of DOM changes. A ball's updates land within a few
+ * milliseconds of each other; every millisecond beyond that is latency for every ball.
+ */
+export const DEFAULT_SCRAPER_DEBOUNCE_MS = 20;
+
 /** What a Play-Cricket match page loads for its live scorecard: the site, its CDN and scripts. */
 export const DEFAULT_SCRAPER_HOSTS = [
   '*.play-cricket.com',
@@ -224,7 +230,7 @@ export const ConfigFile = z
           .object({ min: z.number().int().min(1).default(60), max: z.number().int().min(1).default(600) })
           .prefault({}),
         /** Coalescing window for a burst of DOM mutations (one ball = one message). */
-        debounceMs: z.number().int().min(0).max(5000).default(40),
+        debounceMs: z.number().int().min(0).max(5000).default(DEFAULT_SCRAPER_DEBOUNCE_MS),
         /**
          * Hosts a watched page may load besides the league site itself ("*.example.com" allows
          * its subdomains). Everything else is blocked, and so are loopback, private and

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CONFIG } from '../testing/example-stack.ts';
 import { functionConfigJson, stateBackend, terraformLiteral } from './deploy-settings.ts';
 import { heartbeatWatchStart } from './schedules.ts';
-import { scraperSupervisorScript } from '@live-scores/aws/scraper-host';
+import { SCRAPER_HOST_PATHS, scraperSupervisorScript } from '@live-scores/aws/scraper-host';
 import { seasonSwitchTimes } from './season-switch.ts';
 import { CHROMIUM_ARM64_PACK_URL, scraperUserData } from './user-data.ts';
 
@@ -84,6 +84,7 @@ describe('scraperUserData', () => {
     htmlQueueUrl: 'https://sqs.eu-west-2.amazonaws.com/1/html',
     htmlBucket: 'scorecards',
     chromiumPackSha256: 'ab'.repeat(32),
+    scraperSettings: ['--allow-host', '*.example.com', '--debounce-ms', '25'],
   });
   const lines = script.split('\n');
   /** The file a `cat > <path> <<'TAG'` … `TAG` here-document writes. */
@@ -126,6 +127,14 @@ describe('scraperUserData', () => {
       'LOG_LEVEL=INFO',
       'NODE_OPTIONS=--enable-source-maps',
     ]);
+  });
+
+  it("writes the club's scraper settings for the supervisor, one flag or value per line", () => {
+    const written = lines.find((l) => l.endsWith(`| base64 -d > ${SCRAPER_HOST_PATHS.settingsFile}`));
+    const encoded = /^echo (\S+) \|/.exec(written ?? '')?.[1] ?? '';
+    expect(Buffer.from(encoded, 'base64').toString()).toBe(
+      '--allow-host\n*.example.com\n--debounce-ms\n25\n',
+    );
   });
 
   it('runs the supervisor as an unprivileged service that restarts on failure and powers off when done', () => {

@@ -1,6 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider/index.js';
 import type { ConfigFile } from '@live-scores/schema';
+import { scraperSettingsArgs } from '@live-scores/scraper/settings-args';
 import { S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import path from 'node:path';
@@ -117,6 +118,7 @@ export class LiveScoresStack extends TerraformStack {
       scorecardBucket: storage.scorecardBucket,
       leagueBaseUrl: terraformLiteral(config.league.baseUrl),
       chromiumPackSha256: chromiumPackSha256.stringValue,
+      scraperSettings: scraperSettingsArgs(config.scraper),
     });
     const liveApi = new LiveWebSocketApi(this, 'live-api', { names, region: aws.region });
     new ApiGatewayLogging(this, 'api-logging', { names, region: aws.region, accountId: account.accountId });

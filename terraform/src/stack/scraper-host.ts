@@ -31,6 +31,8 @@ export interface ScraperHostProps {
   leagueBaseUrl: string;
   /** SHA-256 the host checks the arm64 Chromium pack against before unpacking it. */
   chromiumPackSha256: string;
+  /** The club's `scraper` settings as scrape flags, passed to every scraper the host runs. */
+  scraperSettings: readonly string[];
 }
 
 /**
@@ -138,6 +140,7 @@ export class ScraperHost extends Construct {
           htmlQueueUrl: props.htmlQueue.url,
           htmlBucket: props.scorecardBucket.bucket,
           chromiumPackSha256: props.chromiumPackSha256,
+          scraperSettings: props.scraperSettings,
         }),
       ),
     });

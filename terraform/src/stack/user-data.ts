@@ -35,6 +35,8 @@ export interface UserDataProps extends ScraperHostSettings {
   logGroupName: string;
   /** Hex SHA-256 of the pack at CHROMIUM_ARM64_PACK_URL (may be a Terraform reference). */
   chromiumPackSha256: string;
+  /** The club's `scraper` settings as scrape flags (`scraperSettingsArgs`). */
+  scraperSettings: readonly string[];
 }
 
 const CHROMIUM_LIBRARIES = [
@@ -126,7 +128,7 @@ export function scraperUserData(props: UserDataProps): string {
       },
     },
   });
-  const { environmentFile, supervisor } = SCRAPER_HOST_PATHS;
+  const { environmentFile, settingsFile, supervisor } = SCRAPER_HOST_PATHS;
 
   return [
     '#!/bin/bash',
@@ -153,6 +155,7 @@ export function scraperUserData(props: UserDataProps): string {
     'NODE_OPTIONS=--enable-source-maps',
     'ENV',
     `echo NODE_BIN=$NODE_BIN >> ${environmentFile}`,
+    `echo ${base64(props.scraperSettings.map((flag) => `${flag}\n`).join(''))} | base64 -d > ${settingsFile}`,
     `cat > /etc/systemd/system/${SCRAPER_SERVICE} <<'UNIT'`,
     ...serviceUnit(),
     'UNIT',

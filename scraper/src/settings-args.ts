@@ -1,9 +1,12 @@
 import type { ConfigFile } from '@live-scores/schema';
 
-/** The configured scraper settings as the scrape command's flags. */
+/**
+ * The `scraper` section of a club's config file as the scrape command's flags, so the same
+ * settings reach the scraper whichever runtime starts it: the single-machine runtime's child
+ * process and the AWS scraper host's supervisor. `parseScrapeArgs` reads them back.
+ */
 export function scraperSettingsArgs(settings: ConfigFile['scraper']): string[] {
   return [
-    '--exit-with-parent',
     ...settings.allowedHosts.flatMap((host) => ['--allow-host', host]),
     '--safety-poll-seconds',
     String(settings.safetyPollSeconds),
@@ -11,5 +14,7 @@ export function scraperSettingsArgs(settings: ConfigFile['scraper']): string[] {
     String(settings.reloadMinutes),
     '--tab-poll-seconds',
     `${settings.tabPollSeconds.min},${settings.tabPollSeconds.max}`,
+    '--debounce-ms',
+    String(settings.debounceMs),
   ];
 }
