@@ -45,9 +45,16 @@ describe('correlating what was received with the change that caused it', () => {
       { at: 1_060, value: { matchId: MATCH, version: 2 } },
       { at: 2_045, value: { matchId: MATCH, version: 3 } },
     ];
-    expect(latenciesToArrival(applied, arrivals)).toEqual({ latenciesMs: [60, 50, 45], missed: 0 });
+    const timed = latenciesToArrival(applied, arrivals);
+    expect(timed).toMatchObject({ latenciesMs: [60, 50, 45], missed: 0 });
+    expect(timed.reflected.map((r) => [r.change.version, r.arrival.at])).toEqual([
+      [1, 1_060],
+      [2, 1_060],
+      [3, 2_045],
+    ]);
     expect(latenciesToArrival([{ matchId: MATCH, version: 4, appliedAt: 3_000 }], arrivals)).toEqual({
       latenciesMs: [],
+      reflected: [],
       missed: 1,
     });
   });

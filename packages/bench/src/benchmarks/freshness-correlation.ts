@@ -32,8 +32,10 @@ export function versionsByContent(truths: readonly Scorecard[]): Map<string, num
   return byContent;
 }
 
-export interface Latencies {
+export interface Latencies<T> {
   latenciesMs: number[];
+  /** Each measured change with the first arrival that reflects it, in the order of `latenciesMs`. */
+  reflected: { change: AppliedVersion; arrival: Arrival<T> }[];
   /** Changes no received message ever reflected. */
   missed: number;
 }
@@ -43,21 +45,26 @@ export interface Latencies {
  * version is at least the change's version (the scraper may coalesce a burst of changes into
  * one message, which then reflects all of them). Arrivals are in receive order.
  */
-export function latenciesToArrival(
+export function latenciesToArrival<T extends { matchId: string; version: number }>(
   applied: readonly AppliedVersion[],
-  arrivals: readonly Arrival<{ matchId: string; version: number }>[],
-): Latencies {
+  arrivals: readonly Arrival<T>[],
+): Latencies<T> {
   const latenciesMs: number[] = [];
+  const reflected: Latencies<T>['reflected'] = [];
   let missed = 0;
   for (const change of applied) {
     const first = arrivals.find(
       (a) => a.value.matchId === change.matchId && a.value.version >= change.version,
     );
-    if (!first) missed++;
+    if (!first) {
+      missed++;
+      continue;
+    }
     // A change with no visible effect is reflected by an earlier identical message: zero wait.
-    else latenciesMs.push(Math.max(0, first.at - change.appliedAt));
+    latenciesMs.push(Math.max(0, first.at - change.appliedAt));
+    reflected.push({ change, arrival: first });
   }
-  return { latenciesMs, missed };
+  return { latenciesMs, reflected, missed };
 }
 
 /**

@@ -143,6 +143,14 @@ function measure(stack: LiveStack, matches: number, speed: number): BenchResult[
   if (pushMs.length === 0) throw new Error('no notification reached the push receiver');
 
   const meanMs = ws.latenciesMs.reduce((sum, ms) => sum + ms, 0) / ws.latenciesMs.length;
+  // Where the time goes: in the browser and scraper (applied → captured), then in the runtime
+  // (captured → the page's socket has it).
+  const scraperMs = ws.reflected.map((r) =>
+    Math.max(0, Date.parse(r.arrival.value.capturedAt) - r.change.appliedAt),
+  );
+  const runtimeMs = ws.reflected.map((r) =>
+    Math.max(0, r.arrival.at - Date.parse(r.arrival.value.capturedAt)),
+  );
   const wsDetail = {
     changes: applied.length,
     measured: ws.latenciesMs.length,
@@ -152,6 +160,10 @@ function measure(stack: LiveStack, matches: number, speed: number): BenchResult[
     syncs: stack.syncs,
     meanMs: round1(meanMs),
     maxMs: round1(Math.max(...ws.latenciesMs)),
+    scraperP50Ms: round1(percentile(scraperMs, 50)),
+    scraperP99Ms: round1(percentile(scraperMs, 99)),
+    runtimeP50Ms: round1(percentile(runtimeMs, 50)),
+    runtimeP99Ms: round1(percentile(runtimeMs, 99)),
   };
   const wsFigure = (p: number, target?: number): BenchResult => ({
     key: `freshness${matches}.ws.p${p}_ms`,
