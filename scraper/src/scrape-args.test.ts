@@ -110,6 +110,14 @@ describe('parseScrapeArgs', () => {
       ['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--debounce-ms', '2.5'],
       '--debounce-ms: expected whole milliseconds from 0 to 5000, got "2.5"',
     ],
+    [
+      ['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--debounce-ms', ''],
+      '--debounce-ms: expected whole milliseconds from 0 to 5000, got ""',
+    ],
+    [
+      ['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--debounce-ms', '5001'],
+      '--debounce-ms: expected whole milliseconds from 0 to 5000, got "5001"',
+    ],
     [['--url', URL_A, '--team', 'firstTeam', '--out', '-', '--verbose'], /^Unknown option '--verbose'/],
   ])('rejects %j with one line: %s', (argv, reason) => {
     let caught: unknown;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AllowedPageHost } from '@live-scores/schema';
+import { AllowedPageHost, DebounceMs } from '@live-scores/schema';
 import { DEFAULT_TIMING, type WatcherTiming } from './timing.ts';
 import { type WatchTarget, matchIdFromUrl, parseWatchTarget } from './watch-target.ts';
 
@@ -97,13 +97,13 @@ function parseTiming(values: Partial<Record<TimingFlag, string>>): Partial<Watch
   if (heartbeat) timing.heartbeatMs = heartbeat * 1000;
   const debounce = values['debounce-ms'];
   if (debounce !== undefined) {
-    const ms = Number(debounce);
-    if (!Number.isInteger(ms) || ms < 0 || ms > 5000)
-      throw new ScrapeArgsError(
-        `--debounce-ms: expected whole milliseconds from 0 to 5000, got "${debounce}"`,
-      );
-    timing.debounceMs = ms;
-    timing.maxWaitMs = Math.max(ms, DEFAULT_TIMING.maxWaitMs);
+    // Number('') is 0: an empty value is refused rather than read as no debounce.
+    const checked = DebounceMs.safeParse(debounce.trim() === '' ? Number.NaN : Number(debounce));
+    if (!checked.success)
+      throw new ScrapeArgsError(`--debounce-ms: ${checked.error.issues[0]?.message}, got "${debounce}"`);
+    timing.debounceMs = checked.data;
+    // A burst may always wait its debounce, however long that is configured.
+    timing.maxWaitMs = Math.max(checked.data, DEFAULT_TIMING.maxWaitMs);
   }
   const tabPoll = values['tab-poll-seconds'];
   if (tabPoll !== undefined) {

@@ -89,6 +89,14 @@ export const AllowedPageHost = z
  */
 export const DEFAULT_SCRAPER_DEBOUNCE_MS = 20;
 
+const DEBOUNCE_RANGE = 'expected whole milliseconds from 0 to 5000';
+/** The scraper's debounce, as the config file and the scrape command's `--debounce-ms` take it. */
+export const DebounceMs = z
+  .number({ error: DEBOUNCE_RANGE })
+  .int({ error: DEBOUNCE_RANGE })
+  .min(0, { error: DEBOUNCE_RANGE })
+  .max(5000, { error: DEBOUNCE_RANGE });
+
 /** What a Play-Cricket match page loads for its live scorecard: the site, its CDN and scripts. */
 export const DEFAULT_SCRAPER_HOSTS = [
   '*.play-cricket.com',
@@ -230,7 +238,7 @@ export const ConfigFile = z
           .object({ min: z.number().int().min(1).default(60), max: z.number().int().min(1).default(600) })
           .prefault({}),
         /** Coalescing window for a burst of DOM mutations (one ball = one message). */
-        debounceMs: z.number().int().min(0).max(5000).default(DEFAULT_SCRAPER_DEBOUNCE_MS),
+        debounceMs: DebounceMs.default(DEFAULT_SCRAPER_DEBOUNCE_MS),
         /**
          * Hosts a watched page may load besides the league site itself ("*.example.com" allows
          * its subdomains). Everything else is blocked, and so are loopback, private and
