@@ -64,46 +64,46 @@ export function lighthouseBenchmark(options: LighthouseBenchOptions = {}): Bench
         // No digest window: the queues are idle as soon as the scorecards are through.
         notifications: { digestSeconds: 0 },
       });
-      const browser = await launchBrowser().catch(async (error: unknown) => {
-        await close();
-        throw error;
-      });
       const runs: { scores: Record<string, number>; cls: number }[] = [];
       try {
-        const day = matchDayScorecards(options.oversPerSide ?? 20);
-        for (const match of day)
-          for (const scorecard of match) await runtime.system.publishScorecard(scorecard);
-        await runtime.system.idle();
-        const check = await browser.newPage();
+        const browser = await launchBrowser();
         try {
-          await check.goto(`${runtime.url}/`, { waitUntil: 'load' });
-          // The audit is of the page with its matches, cards and charts drawn.
-          await check.waitForSelector(`#match-${day[0]![0]!.matchId} .worm polyline`, { timeout: 15_000 });
-        } finally {
-          await check.close();
-        }
-        for (let round = 0; round < rounds; round++) {
-          const page = await browser.newPage();
+          const day = matchDayScorecards(options.oversPerSide ?? 20);
+          for (const match of day)
+            for (const scorecard of match) await runtime.system.publishScorecard(scorecard);
+          await runtime.system.idle();
+          const check = await browser.newPage();
           try {
-            const result = await lighthouse(
-              `${runtime.url}/`,
-              { output: 'json', logLevel: 'error', onlyCategories: CATEGORIES.map((c) => c.id) },
-              undefined,
-              page,
-            );
-            const lhr = result?.lhr;
-            if (!lhr) throw new Error('Lighthouse returned no report');
-            if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-            runs.push({
-              scores: Object.fromEntries(CATEGORIES.map((c) => [c.id, lhr.categories[c.id]?.score ?? 0])),
-              cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
-            });
+            await check.goto(`${runtime.url}/`, { waitUntil: 'load' });
+            // The audit is of the page with its matches, cards and charts drawn.
+            await check.waitForSelector(`#match-${day[0]![0]!.matchId} .worm polyline`, { timeout: 15_000 });
           } finally {
-            await page.close();
+            await check.close();
           }
+          for (let round = 0; round < rounds; round++) {
+            const page = await browser.newPage();
+            try {
+              const result = await lighthouse(
+                `${runtime.url}/`,
+                { output: 'json', logLevel: 'error', onlyCategories: CATEGORIES.map((c) => c.id) },
+                undefined,
+                page,
+              );
+              const lhr = result?.lhr;
+              if (!lhr) throw new Error('Lighthouse returned no report');
+              if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+              runs.push({
+                scores: Object.fromEntries(CATEGORIES.map((c) => [c.id, lhr.categories[c.id]?.score ?? 0])),
+                cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+              });
+            } finally {
+              await page.close();
+            }
+          }
+        } finally {
+          await browser.close();
         }
       } finally {
-        await browser.close();
         await close();
       }
       return [

@@ -47,28 +47,31 @@ export function pageUpdateBenchmark(): Benchmark {
         slug: 'cleckheaton-page',
         teams: [{ id: 'firstTeam', label: '1st XI', fixturesText: 'Cleckheaton CC - 1st XI' }],
       });
-      const browser = await launchBrowser();
       const latencies: number[] = [];
       try {
-        await runtime.system.publishScorecard(ball(1));
-        const page = await browser.newPage();
-        await page.goto(`${runtime.url}/`, { waitUntil: 'load' });
-        await page.waitForSelector('#match-6123456 .summary-score');
-        for (let n = 2; n <= UPDATES + 1; n++) {
-          const expected = `${100 + n}/3`;
-          const shown = page.waitForFunction(
-            (text: string) =>
-              document.querySelector('#match-6123456 .summary-score')?.textContent?.includes(text),
-            { polling: 'mutation', timeout: 10_000 },
-            expected,
-          );
-          const sentAt = performance.now();
-          await runtime.system.publishScorecard(ball(n));
-          await shown;
-          latencies.push(performance.now() - sentAt);
+        const browser = await launchBrowser();
+        try {
+          await runtime.system.publishScorecard(ball(1));
+          const page = await browser.newPage();
+          await page.goto(`${runtime.url}/`, { waitUntil: 'load' });
+          await page.waitForSelector('#match-6123456 .summary-score');
+          for (let n = 2; n <= UPDATES + 1; n++) {
+            const expected = `${100 + n}/3`;
+            const shown = page.waitForFunction(
+              (text: string) =>
+                document.querySelector('#match-6123456 .summary-score')?.textContent?.includes(text),
+              { polling: 'mutation', timeout: 10_000 },
+              expected,
+            );
+            const sentAt = performance.now();
+            await runtime.system.publishScorecard(ball(n));
+            await shown;
+            latencies.push(performance.now() - sentAt);
+          }
+        } finally {
+          await browser.close();
         }
       } finally {
-        await browser.close();
         await close();
       }
       const detail = {
